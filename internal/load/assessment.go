@@ -1,0 +1,221 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cophealth/cop/internal/model"
+	"go.yaml.in/yaml/v3"
+)
+
+// Resolver finds the framework an assessment names by id. Its error is
+// shown at the position of the framework id in the file.
+type Resolver func(id string) (*model.Framework, error)
+
+// Loaded is an assessment together with the framework it was checked
+// against and any warnings that did not stop it from loading.
+type Loaded struct {
+	Assessment *model.Assessment
+	Framework  *model.Framework
+	Warnings   []*Warning
+}
+
+// AssessmentFile reads and decodes an assessment file.
+func AssessmentFile(path string, resolve Resolver) (*Loaded, error) {
+	doc, err := ParseFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Assessment(doc, resolve)
+}
+
+// AssessmentBytes decodes an assessment from the bytes of a file called name.
+func AssessmentBytes(name string, data []byte, resolve Resolver) (*Loaded, error) {
+	doc, err := ParseBytes(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return Assessment(doc, resolve)
+}
+
+// Assessment decodes and checks an assessment against its framework: known
+// keys only, a non-empty community, a YYYY-MM-DD date, a framework that can be
+// found, and ratings that name the framework's dimensions and indicators with
+// values on its scale, unknown or not-applicable. A framework version other
+// than the one found is a warning, not an error.
+func Assessment(d *Document, resolve Resolver) (*Loaded, error) {
+	w := &walker{file: d.Name}
+	a := &model.Assessment{Path: d.Name}
+	out := &Loaded{Assessment: a}
+	if !w.checkKind(d, model.AssessmentKind) {
+		return nil, w.err()
+	}
+	var fw *model.Framework
+	var versionNode *yaml.Node
+	w.mapping(d.Root, "assessment", []field{
+		w.kindField(model.AssessmentKind),
+		{"version", true, func(_, v *yaml.Node) {
+			if n, ok := w.number(v, "version"); ok && n != model.AssessmentVersion {
+				w.at(v, "assessment format version %s is not supported (expected version: %d)", v.Value, model.AssessmentVersion)
+			}
+		}},
+		{"community", true, func(_, v *yaml.Node) {
+			a.Community = w.text(v, "community")
+			a.CommunityPos = pos(v)
+		}},
+		{"date", true, func(_, v *yaml.Node) { a.Date = w.date(v) }},
+		{"framework", true, func(_, v *yaml.Node) {
+			w.mapping(v, "framework", []field{
+				{"id", true, func(_, v *yaml.Node) {
+					a.Framework.ID = w.id(v, "framework id")
+					a.Framework.Pos = pos(v)
+					if a.Framework.ID == "" || !idPattern.MatchString(a.Framework.ID) {
+						return
+					}
+					f, err := resolve(a.Framework.ID)
+					if err != nil {
+						w.at(v, "%v", err)
+						return
+					}
+					fw = f
+				}},
+				{"version", true, func(_, v *yaml.Node) {
+					versionNode = v
+					a.Framework.Version = w.text(v, "framework version")
+				}},
+			})
+		}},
+		{"responses", true, func(_, v *yaml.Node) { a.Responses = w.responses(v, fw) }},
+	})
+	if fw != nil && versionNode != nil && a.Framework.Version != "" && a.Framework.Version != fw.Version {
+		out.Warnings = append(out.Warnings, problemf(d.Name, versionNode.Line, versionNode.Column,
+			"made with %s version %s, read with version %s (%s): ratings are matched by id",
+			fw.ID, a.Framework.Version, fw.Version, fw.Source))
+	}
+	if err := w.err(); err != nil {
+		return nil, err
+	}
+	out.Framework = fw
+	return out, nil
+}
+
+func (w *walker) date(n *yaml.Node) time.Time {
+	s, ok := w.scalar(n, "date")
+	if !ok {
+		return time.Time{}
+	}
+	t, err := time.Parse(model.DateLayout, s)
+	if err != nil || len(s) != len(model.DateLayout) {
+		if s == "" {
+			w.at(n, "date is empty (expected YYYY-MM-DD, such as 2026-11-22)")
+		} else {
+			w.at(n, "date %q is not a valid date (expected YYYY-MM-DD, such as 2026-11-22)", s)
+		}
+		return time.Time{}
+	}
+	return t
+}
+
+func (w *walker) responses(n *yaml.Node, fw *model.Framework) []model.Response {
+	var out []model.Response
+	seen := map[string]int{}
+	w.sequence(n, "responses", 1, func(i int, item *yaml.Node) {
+		r := model.Response{Pos: pos(item)}
+		w.mapping(item, "response", []field{
+			{"respondent", true, func(_, v *yaml.Node) {
+				r.Respondent = w.text(v, "respondent")
+				name := strings.TrimSpace(r.Respondent)
+				if name == "" {
+					return
+				}
+				if line, dup := seen[name]; dup {
+					w.at(v, "respondent %q answers twice in this file (first at line %d); merge their answers into one response", name, line)
+				}
+				seen[name] = v.Line
+			}},
+			{"role", false, func(_, v *yaml.Node) { r.Role, _ = w.scalar(v, "role") }},
+			{"ratings", false, func(_, v *yaml.Node) { w.ratings(v, fw, &r) }},
+			{"notes", false, func(_, v *yaml.Node) { w.notes(v, fw, &r) }},
+		})
+		out = append(out, r)
+	})
+	return out
+}
+
+func (w *walker) ratings(n *yaml.Node, fw *model.Framework, r *model.Response) {
+	w.entries(n, "ratings", func(dk, dv *yaml.Node) {
+		var dim *model.Dimension
+		if fw != nil {
+			if dim = fw.Dimension(dk.Value); dim == nil {
+				w.at(dk, "unknown dimension %q (framework %s has %s)", dk.Value, fw.ID, strings.Join(fw.DimensionIDs(), ", "))
+				return
+			}
+		}
+		if r.DimensionPos == nil {
+			r.DimensionPos = map[string]model.Pos{}
+		}
+		r.DimensionPos[dk.Value] = pos(dk)
+		w.entries(dv, "ratings of "+dk.Value, func(ik, iv *yaml.Node) {
+			if dim != nil && dim.Indicator(ik.Value) == nil {
+				w.at(ik, "unknown indicator %q in dimension %q (expected %s)", ik.Value, dim.ID, strings.Join(dim.IndicatorIDs(), ", "))
+				return
+			}
+			rating, ok := w.rating(iv, fw, dk.Value+"."+ik.Value)
+			if ok && rating.Kind != model.Unanswered {
+				r.SetRating(dk.Value, ik.Value, rating)
+			}
+		})
+	})
+}
+
+// rating parses one answer. An empty value is an unanswered indicator, as if
+// the key were absent, so that a template with blanks is a valid draft.
+func (w *walker) rating(n *yaml.Node, fw *model.Framework, what string) (model.Rating, bool) {
+	s, ok := w.scalar(n, "rating of "+what)
+	if !ok {
+		return model.Rating{}, false
+	}
+	p := pos(n)
+	switch s = strings.TrimSpace(s); s {
+	case "":
+		return model.Rating{Kind: model.Unanswered, Pos: p}, true
+	case model.Unknown:
+		return model.Rating{Kind: model.UnknownAnswer, Pos: p}, true
+	case model.NotApplicable:
+		return model.Rating{Kind: model.NotApplicableAnswer, Pos: p}, true
+	}
+	v, isNum := parseNumber(s)
+	if fw == nil {
+		if !isNum {
+			w.at(n, "rating %q of %s is not a number, %s or %s", s, what, model.Unknown, model.NotApplicable)
+		}
+		return model.Rating{Kind: model.Scored, Value: v, Pos: p}, isNum
+	}
+	if !isNum {
+		w.at(n, "rating %q of %s is not an answer (%s)", s, what, fw.ScaleSummary())
+		return model.Rating{}, false
+	}
+	if _, on := fw.ScalePoint(v); !on {
+		w.at(n, "rating %q of %s is off the scale (%s)", s, what, fw.ScaleSummary())
+		return model.Rating{}, false
+	}
+	return model.Rating{Kind: model.Scored, Value: v, Pos: p}, true
+}
+
+func (w *walker) notes(n *yaml.Node, fw *model.Framework, r *model.Response) {
+	w.entries(n, "notes", func(k, v *yaml.Node) {
+		if fw != nil && fw.Dimension(k.Value) == nil {
+			w.at(k, "note for unknown dimension %q (framework %s has %s)", k.Value, fw.ID, strings.Join(fw.DimensionIDs(), ", "))
+			return
+		}
+		s, ok := w.scalar(v, fmt.Sprintf("note for %s", k.Value))
+		if !ok || strings.TrimSpace(s) == "" {
+			return
+		}
+		if r.Notes == nil {
+			r.Notes = map[string]string{}
+		}
+		r.Notes[k.Value] = s
+	})
+}

@@ -1,0 +1,251 @@
+package load
+
+import (
+	"regexp"
+
+	"github.com/cophealth/cop/internal/model"
+	"go.yaml.in/yaml/v3"
+)
+
+// Document is a parsed YAML file: its name for messages and its root node.
+type Document struct {
+	Name string
+	Root *yaml.Node
+}
+
+// ParseFile reads and parses a file (see ReadFile and Parse).
+func ParseFile(path string) (*Document, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBytes(path, data)
+}
+
+// ParseBytes parses the bytes of a file called name.
+func ParseBytes(name string, data []byte) (*Document, error) {
+	root, err := Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return &Document{Name: name, Root: root}, nil
+}
+
+// Kind returns the value of the document's top-level "kind" key, or "" when
+// there is none.
+func (d *Document) Kind() string {
+	if d.Root.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(d.Root.Content); i += 2 {
+		if d.Root.Content[i].Value == "kind" && d.Root.Content[i+1].Kind == yaml.ScalarNode {
+			return d.Root.Content[i+1].Value
+		}
+	}
+	return ""
+}
+
+// checkKind reports a missing or different kind. It returns false when the
+// file is plainly another kind of cop file, where listing every other field
+// as unknown would bury the one message that matters.
+func (w *walker) checkKind(d *Document, want string) bool {
+	got := d.Kind()
+	switch got {
+	case want:
+		return true
+	case model.AssessmentKind, model.FrameworkKind, model.PolicyKind:
+		w.at(d.Root, "this is a %s file, expected kind: %s", got, want)
+		return false
+	}
+	return true // the kind field's own decoder reports what is wrong
+}
+
+func (w *walker) kindField(want string) field {
+	return field{"kind", true, func(_, v *yaml.Node) {
+		if s, ok := w.scalar(v, "kind"); ok && s != want {
+			w.at(v, "kind %q is not %s (expected kind: %s)", s, want, want)
+		}
+	}}
+}
+
+var semver = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+
+// FrameworkFile reads and decodes a framework file.
+func FrameworkFile(path string) (*model.Framework, error) {
+	doc, err := ParseFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Framework(doc)
+}
+
+// FrameworkBytes decodes a framework from the bytes of a file called name.
+func FrameworkBytes(name string, data []byte) (*model.Framework, error) {
+	doc, err := ParseBytes(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return Framework(doc)
+}
+
+// Framework decodes and checks a framework: every field known, ids unique,
+// scale values and level minimums strictly increasing, the first level at
+// the bottom of the scale, weights above 0, no dimension without indicators.
+func Framework(d *Document) (*model.Framework, error) {
+	w := &walker{file: d.Name}
+	f := &model.Framework{Source: d.Name}
+	if !w.checkKind(d, model.FrameworkKind) {
+		return nil, w.err()
+	}
+	w.mapping(d.Root, "framework", []field{
+		w.kindField(model.FrameworkKind),
+		{"id", true, func(_, v *yaml.Node) { f.ID = w.id(v, "framework id") }},
+		{"version", true, func(_, v *yaml.Node) {
+			s, ok := w.scalar(v, "version")
+			if ok && !semver.MatchString(s) {
+				w.at(v, "version %q is not a semantic version (expected MAJOR.MINOR.PATCH, such as 1.0.0)", s)
+			}
+			f.Version = s
+		}},
+		{"title", true, func(_, v *yaml.Node) { f.Title = w.text(v, "title") }},
+		{"description", true, func(_, v *yaml.Node) { f.Description = w.text(v, "description") }},
+		{"scale", true, func(_, v *yaml.Node) { f.Scale = w.scale(v) }},
+		{"levels", true, func(_, v *yaml.Node) { f.Levels = w.levels(v) }},
+		{"dimensions", true, func(_, v *yaml.Node) { f.Dimensions = w.dimensions(v) }},
+	})
+	if len(f.Scale) >= 2 && len(f.Levels) > 0 {
+		if f.Levels[0].Min != f.ScaleMin() {
+			w.atPos(f.Levels[0].Pos, "the first level's min is %s; it must equal the lowest scale value, %s, so that every score has a level",
+				model.FormatNumber(f.Levels[0].Min), model.FormatNumber(f.ScaleMin()))
+		}
+		for _, l := range f.Levels {
+			if l.Min > f.ScaleMax() {
+				w.atPos(l.Pos, "level %q has min %s, above the top of the scale (%s): no score can reach it",
+					l.ID, model.FormatNumber(l.Min), model.FormatNumber(f.ScaleMax()))
+			}
+		}
+	}
+	if err := w.err(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func (w *walker) scale(n *yaml.Node) []model.ScalePoint {
+	var out []model.ScalePoint
+	var prev *yaml.Node
+	w.sequence(n, "scale", 2, func(i int, item *yaml.Node) {
+		var p model.ScalePoint
+		var valueNode *yaml.Node
+		okValue := false
+		w.mapping(item, "scale answer", []field{
+			{"value", true, func(_, v *yaml.Node) { valueNode = v; p.Value, okValue = w.number(v, "scale value") }},
+			{"label", true, func(_, v *yaml.Node) { p.Label = w.text(v, "scale label") }},
+			{"description", true, func(_, v *yaml.Node) { p.Description = w.text(v, "scale description") }},
+		})
+		if !okValue {
+			return
+		}
+		if len(out) > 0 && p.Value <= out[len(out)-1].Value {
+			w.at(valueNode, "scale value %s is not greater than the one before it (%s at line %d); values must be strictly increasing",
+				model.FormatNumber(p.Value), model.FormatNumber(out[len(out)-1].Value), prev.Line)
+			return
+		}
+		prev = valueNode
+		out = append(out, p)
+	})
+	return out
+}
+
+func (w *walker) levels(n *yaml.Node) []model.Level {
+	var out []model.Level
+	ids := map[string]int{}
+	var prevMin *yaml.Node
+	w.sequence(n, "levels", 1, func(i int, item *yaml.Node) {
+		l := model.Level{Pos: pos(item)}
+		var minNode, idNode *yaml.Node
+		okMin := false
+		w.mapping(item, "level", []field{
+			{"id", true, func(_, v *yaml.Node) { idNode = v; l.ID = w.id(v, "level id") }},
+			{"label", true, func(_, v *yaml.Node) { l.Label = w.text(v, "level label") }},
+			{"min", true, func(_, v *yaml.Node) { minNode = v; l.Min, okMin = w.number(v, "level min") }},
+			{"description", true, func(_, v *yaml.Node) { l.Description = w.text(v, "level description") }},
+		})
+		if idNode != nil && l.ID != "" {
+			if line, dup := ids[l.ID]; dup {
+				w.at(idNode, "duplicate level id %q (first at line %d)", l.ID, line)
+			}
+			ids[l.ID] = idNode.Line
+		}
+		if !okMin {
+			return
+		}
+		if len(out) > 0 && l.Min <= out[len(out)-1].Min {
+			w.at(minNode, "level min %s is not greater than the one before it (%s at line %d); level mins must be strictly increasing",
+				model.FormatNumber(l.Min), model.FormatNumber(out[len(out)-1].Min), prevMin.Line)
+			return
+		}
+		prevMin = minNode
+		out = append(out, l)
+	})
+	return out
+}
+
+func (w *walker) dimensions(n *yaml.Node) []model.Dimension {
+	var out []model.Dimension
+	ids := map[string]int{}
+	w.sequence(n, "dimensions", 1, func(i int, item *yaml.Node) {
+		d := model.Dimension{Weight: 1, Pos: pos(item)}
+		var idNode *yaml.Node
+		w.mapping(item, "dimension", []field{
+			{"id", true, func(_, v *yaml.Node) { idNode = v; d.ID = w.id(v, "dimension id") }},
+			{"title", true, func(_, v *yaml.Node) { d.Title = w.text(v, "dimension title") }},
+			{"description", true, func(_, v *yaml.Node) { d.Description = w.text(v, "dimension description") }},
+			{"weight", false, func(_, v *yaml.Node) { d.Weight = w.weight(v, "dimension") }},
+			{"indicators", true, func(_, v *yaml.Node) { d.Indicators = w.indicators(v, d.ID) }},
+		})
+		if idNode != nil && d.ID != "" {
+			if line, dup := ids[d.ID]; dup {
+				w.at(idNode, "duplicate dimension id %q (first at line %d)", d.ID, line)
+			}
+			ids[d.ID] = idNode.Line
+		}
+		out = append(out, d)
+	})
+	return out
+}
+
+func (w *walker) indicators(n *yaml.Node, dim string) []model.Indicator {
+	var out []model.Indicator
+	ids := map[string]int{}
+	what := "indicators of dimension " + dim
+	if !w.plain(n) {
+		return nil
+	}
+	if isNull(n) || (n.Kind == yaml.SequenceNode && len(n.Content) == 0) {
+		w.at(n, "dimension %q has no indicators (expected at least one)", dim)
+		return nil
+	}
+	w.sequence(n, what, 1, func(i int, item *yaml.Node) {
+		ind := model.Indicator{Weight: 1, Pos: pos(item)}
+		var idNode *yaml.Node
+		w.mapping(item, "indicator", []field{
+			{"id", true, func(_, v *yaml.Node) { idNode = v; ind.ID = w.id(v, "indicator id") }},
+			{"title", false, func(_, v *yaml.Node) { ind.Title = w.text(v, "indicator title") }},
+			{"statement", true, func(_, v *yaml.Node) { ind.Statement = w.text(v, "indicator statement") }},
+			{"guidance", true, func(_, v *yaml.Node) { ind.Guidance = w.text(v, "indicator guidance") }},
+			{"weight", false, func(_, v *yaml.Node) { ind.Weight = w.weight(v, "indicator") }},
+		})
+		if idNode != nil && ind.ID != "" {
+			if line, dup := ids[ind.ID]; dup {
+				w.at(idNode, "duplicate indicator id %q in dimension %q (first at line %d)", ind.ID, dim, line)
+			}
+			ids[ind.ID] = idNode.Line
+		}
+		if ind.Title == "" {
+			ind.Title = ind.ID
+		}
+		out = append(out, ind)
+	})
+	return out
+}
