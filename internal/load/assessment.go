@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -218,4 +219,20 @@ func (w *walker) notes(n *yaml.Node, fw *model.Framework, r *model.Response) {
 		}
 		r.Notes[k.Value] = s
 	})
+}
+
+// StdinName is how standard input is named in messages when the file
+// argument is "-".
+const StdinName = "<stdin>"
+
+// AssessmentInput reads an assessment from path, or from stdin when path is "-".
+func AssessmentInput(path string, stdin io.Reader, resolve Resolver) (*Loaded, error) {
+	if path != "-" {
+		return AssessmentFile(path, resolve)
+	}
+	data, err := ReadAll(StdinName, stdin)
+	if err != nil {
+		return nil, err
+	}
+	return AssessmentBytes(StdinName, data, resolve)
 }

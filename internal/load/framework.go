@@ -57,7 +57,30 @@ func (w *walker) checkKind(d *Document, want string) bool {
 		w.at(d.Root, "this is a %s file, expected kind: %s", got, want)
 		return false
 	}
+	if got == "" && d.Root.Kind == yaml.MappingNode && !hasAnyKey(d.Root, kindFields[want]) {
+		w.at(d.Root, "not a cop file: no kind: key and none of the fields of a %s (expected kind: %s first)", want, want)
+		return false
+	}
 	return true // the kind field's own decoder reports what is wrong
+}
+
+// kindFields are the top-level keys of each kind, used to tell a file that
+// merely lacks its kind line from a YAML file of some other program.
+var kindFields = map[string][]string{
+	model.AssessmentKind: {"community", "responses", "framework", "date"},
+	model.FrameworkKind:  {"dimensions", "scale", "levels"},
+	model.PolicyKind:     {"rules", "dimensions", "min-overall"},
+}
+
+func hasAnyKey(n *yaml.Node, keys []string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		for _, k := range keys {
+			if n.Content[i].Value == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (w *walker) kindField(want string) field {

@@ -116,7 +116,10 @@ func Parse(name string, data []byte) (*yaml.Node, error) {
 	return doc.Content[0], nil
 }
 
-var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+)
 
 // syntaxError turns the YAML library's error into a Problem at its line,
 // explaining the usual cause where the library's words are cryptic.
@@ -131,6 +134,12 @@ func syntaxError(name string, data []byte, err error) error {
 	}
 	if tl, tc := indentTab(data, line); tl > 0 {
 		return problemf(name, tl, tc, "tab character in indentation; YAML indents with spaces only")
+	}
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+			l, c := position(data, i)
+			return problemf(name, l, c, "alias *%s names no anchor (and cop files do not use aliases)", m[1])
+		}
 	}
 	switch msg {
 	case "exceeded max depth of 10000":

@@ -89,7 +89,7 @@ type Result struct {
 //     the dimension is excluded, with null score and coverage.
 //   - the overall score is the weighted mean (dimension weights) of the
 //     non-null dimension scores; overall coverage is rated / (all indicators
-//     - excluded).
+//   - excluded).
 //   - a level is the highest whose min is at most the score rounded to 2
 //     decimals.
 //

@@ -1,0 +1,140 @@
+// Package cli is cop's entry point: it builds the command tree, runs it, and
+// turns whatever comes back into one exit code, in one place.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/cophealth/cop/internal/cmd/framework"
+	"github.com/cophealth/cop/internal/cmd/report"
+	"github.com/cophealth/cop/internal/cmd/schema"
+	"github.com/cophealth/cop/internal/cmd/validate"
+	"github.com/cophealth/cop/internal/cmd/version"
+	"github.com/cophealth/cop/internal/exitcode"
+	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/iostreams"
+	"github.com/cophealth/cop/internal/load"
+	"github.com/spf13/cobra"
+)
+
+// Main runs cop with the process's arguments and streams, and returns the
+// exit code. It is all that main calls, so deferred functions run before the
+// process exits.
+func Main() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return Run(ctx, factory.New(iostreams.System()), os.Args[1:])
+}
+
+// Run executes one cop command line and returns its exit code. A panic in
+// any command is caught here and reported as an internal error in one line,
+// never as a stack trace.
+func Run(ctx context.Context, f *factory.Factory, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(f.IO.ErrOut, "cop: internal error: %v\nThis is a bug in cop; please report it with the command and the file that caused it.\n", r)
+			code = exitcode.Invalid
+		}
+	}()
+	root := NewCmdRoot(f)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	return printError(f.IO.ErrOut, err, ctx)
+}
+
+// printError writes err for the user and returns the exit code it calls for.
+func printError(w io.Writer, err error, ctx context.Context) int {
+	if err == nil {
+		return exitcode.OK
+	}
+	var ee *exitcode.Error
+	if errors.As(err, &ee) && ee.Silent {
+		return ee.Code
+	}
+	if errors.Is(err, context.Canceled) || ctx.Err() != nil {
+		fmt.Fprintln(w, "cop: interrupted")
+		return exitcode.Interrupted
+	}
+	var probs load.Problems
+	var prob *load.Problem
+	switch {
+	case errors.As(err, &probs):
+		for _, p := range probs {
+			fmt.Fprintln(w, p.Error())
+		}
+		if len(probs) > 1 {
+			fmt.Fprintf(w, "%d problems\n", len(probs))
+		}
+	case errors.As(err, &prob):
+		fmt.Fprintln(w, prob.Error())
+	default:
+		msg := err.Error()
+		fmt.Fprintln(w, msg)
+	}
+	return exitcode.Code(err)
+}
+
+// NewCmdRoot builds the command tree.
+func NewCmdRoot(f *factory.Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "cop",
+		Short: "A health check for communities of practice",
+		Long: `cop is a health check for communities of practice.
+
+A coordinator answers a questionnaire about their community (cop assess) and
+gets a maturity report (cop report). A consultant compares many communities
+and rounds (cop compare). A community that keeps its assessment in git lets
+CI fail when its health drops below what it agreed (cop check).
+
+The questions come from a framework: seven dimensions of community health
+(purpose, governance and structure, leadership, vitality and interaction,
+learning and sharing knowledge, impact and value, sustainability), built in
+and replaceable with your own (--framework FILE). Files are plain YAML.
+
+EXIT STATUS
+  0    success
+  1    a check failed: some rule of the policy was not met (cop check)
+  2    bad usage or invalid input: a wrong flag, or a file that is missing,
+       malformed, or cannot be read or written (each problem is named with
+       file:line:col on standard error)
+  130  interrupted by the user (Ctrl-C)`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return exitcode.Usage(fmt.Errorf("%w (see %s --help)", err, cmd.CommandPath()))
+	})
+	root.AddCommand(
+		report.NewCmdReport(f, nil),
+		validate.NewCmdValidate(f, nil),
+		framework.NewCmdFramework(f),
+		schema.NewCmdSchema(f, nil),
+		version.NewCmdVersion(f),
+	)
+	// Unknown commands and stray arguments are usage errors (exit 2).
+	root.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return exitcode.Usage(unknownCommand(cmd, args[0]))
+		}
+		return nil
+	}
+	root.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+	return root
+}
+
+func unknownCommand(root *cobra.Command, name string) error {
+	msg := fmt.Sprintf("unknown command %q for cop", name)
+	if s := root.SuggestionsFor(name); len(s) > 0 {
+		msg += "\n\nDid you mean this?\n\t" + strings.Join(s, "\n\t")
+	}
+	return errors.New(msg + "\nRun 'cop --help' for usage.")
+}

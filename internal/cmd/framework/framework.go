@@ -1,0 +1,412 @@
+// Package framework implements cop framework: list the embedded frameworks,
+// show one as a readable tree, lint a framework file, export one to edit.
+package framework
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+
+	"github.com/cophealth/cop/framework"
+	"github.com/cophealth/cop/internal/atomicfile"
+	"github.com/cophealth/cop/internal/catalog"
+	"github.com/cophealth/cop/internal/exitcode"
+	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/iostreams"
+	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/model"
+	"github.com/cophealth/cop/internal/options"
+	"github.com/cophealth/cop/internal/render"
+	"github.com/spf13/cobra"
+)
+
+// NewCmdFramework builds cop framework and its subcommands.
+func NewCmdFramework(f *factory.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "framework",
+		Short: "List, show, lint and export frameworks",
+		Long: `A framework is the questionnaire behind every assessment: a rating scale,
+maturity levels, and dimensions made of indicators, each with a statement of
+what good looks like and guidance for when it scores low. Frameworks are YAML
+files; cop embeds two and reads your own with --framework FILE.` + options.ExitStatus(false, false),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return exitcode.Usage(fmt.Errorf("unknown command %q for %s (expected list, show, lint or export)", args[0], cmd.CommandPath()))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(newCmdList(f), newCmdShow(f), newCmdLint(f), newCmdExport(f))
+	return cmd
+}
+
+// idCompletion completes framework ids from the embedded ones.
+func idCompletion(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	cat, err := catalog.New("")
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	return cat.EmbeddedIDs(), cobra.ShellCompDirectiveNoFileComp
+}
+
+// pick returns the framework named by id (or the default: the --framework
+// file if given, else the embedded default).
+func pick(cat *catalog.Catalog, args []string) (*model.Framework, error) {
+	if len(args) == 0 {
+		return cat.Default()
+	}
+	fw, err := cat.Resolve(args[0])
+	if err != nil {
+		return nil, exitcode.Usage(err)
+	}
+	return fw, nil
+}
+
+// ---- list
+
+type listOptions struct {
+	IO          *iostreams.IOStreams
+	WriteOutput func(string, func(io.Writer) error) error
+	Framework   string
+	Format      string
+	Output      string
+}
+
+var listFormats = []string{"table", "json"}
+
+func newCmdList(f *factory.Factory) *cobra.Command {
+	opts := &listOptions{IO: f.IO, WriteOutput: f.WriteOutput}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the embedded frameworks (and the one given with --framework)",
+		Long: `List the frameworks cop knows: the embedded ones and, with --framework FILE,
+your own.` + options.ExitStatus(false, false),
+		Args: options.ExactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := options.CheckFormat(opts.Format, listFormats); err != nil {
+				return err
+			}
+			return listRun(opts)
+		},
+	}
+	options.Format(cmd, &opts.Format, listFormats, "table")
+	options.Output(cmd, &opts.Output)
+	options.Framework(cmd, &opts.Framework)
+	return cmd
+}
+
+type listEntry struct {
+	ID         string `json:"id"`
+	Version    string `json:"version"`
+	Title      string `json:"title"`
+	Dimensions int    `json:"dimensions"`
+	Indicators int    `json:"indicators"`
+	Source     string `json:"source"`
+	Default    bool   `json:"default"`
+}
+
+func listRun(opts *listOptions) error {
+	cat, err := catalog.New(opts.Framework)
+	if err != nil {
+		return err
+	}
+	def, err := cat.Default()
+	if err != nil {
+		return err
+	}
+	var fws []*model.Framework
+	if u := cat.User(); u != nil {
+		fws = append(fws, u)
+	}
+	for _, id := range cat.EmbeddedIDs() {
+		fw, err := cat.Embedded(id)
+		if err != nil {
+			return err
+		}
+		fws = append(fws, fw)
+	}
+	entries := []listEntry{}
+	for _, fw := range fws {
+		entries = append(entries, listEntry{fw.ID, fw.Version, fw.Title, len(fw.Dimensions), fw.IndicatorCount(), fw.Source, fw == def})
+	}
+	return opts.WriteOutput(opts.Output, func(w io.Writer) error {
+		if opts.Format == "json" {
+			return render.JSON(w, entries)
+		}
+		t := render.Table{
+			Header: []string{"ID", "Version", "Title", "Dimensions", "Indicators", "Source"},
+			Align:  []render.Align{render.Left, render.Left, render.Left, render.Right, render.Right, render.Left},
+		}
+		for _, e := range entries {
+			id := e.ID
+			if e.Default {
+				id += " (default)"
+			}
+			t.Rows = append(t.Rows, []string{id, e.Version, render.OneLine(e.Title), fmt.Sprint(e.Dimensions), fmt.Sprint(e.Indicators), e.Source})
+		}
+		return t.WritePlain(w)
+	})
+}
+
+// ---- show
+
+type showOptions struct {
+	IO          *iostreams.IOStreams
+	WriteOutput func(string, func(io.Writer) error) error
+	Args        []string
+	Framework   string
+	Format      string
+	Output      string
+	Guidance    bool
+}
+
+var showFormats = []string{"text", "markdown", "json"}
+
+func newCmdShow(f *factory.Factory) *cobra.Command {
+	opts := &showOptions{IO: f.IO, WriteOutput: f.WriteOutput}
+	cmd := &cobra.Command{
+		Use:   "show [ID]",
+		Short: "Show a framework as a readable tree",
+		Long: `Show a framework as a readable tree: its scale, levels, dimensions and
+indicators with their statements, and with --guidance what to try when an
+indicator scores low. Without ID: the --framework file if given, else the
+default framework.` + options.ExitStatus(false, false),
+		Example: `  cop framework show
+  cop framework show cop-fitness --guidance
+  cop framework show --framework my-framework.yaml -f json`,
+		Args:              options.MaxArgs(1, "one framework ID"),
+		ValidArgsFunction: idCompletion,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			if err := options.CheckFormat(opts.Format, showFormats); err != nil {
+				return err
+			}
+			return showRun(opts)
+		},
+	}
+	options.Format(cmd, &opts.Format, showFormats, "text")
+	options.Output(cmd, &opts.Output)
+	options.Framework(cmd, &opts.Framework)
+	cmd.Flags().BoolVar(&opts.Guidance, "guidance", false, "include each indicator's guidance")
+	return cmd
+}
+
+func showRun(opts *showOptions) error {
+	cat, err := catalog.New(opts.Framework)
+	if err != nil {
+		return err
+	}
+	fw, err := pick(cat, opts.Args)
+	if err != nil {
+		return err
+	}
+	return opts.WriteOutput(opts.Output, func(w io.Writer) error {
+		switch opts.Format {
+		case "json":
+			return render.JSON(w, render.NewFrameworkDoc(fw))
+		case "markdown":
+			return render.FrameworkMarkdown(w, fw, opts.Guidance)
+		}
+		return render.FrameworkText(w, fw, opts.Guidance)
+	})
+}
+
+// ---- lint
+
+type lintOptions struct {
+	IO    *iostreams.IOStreams
+	Files []string
+}
+
+func newCmdLint(f *factory.Factory) *cobra.Command {
+	opts := &lintOptions{IO: f.IO}
+	cmd := &cobra.Command{
+		Use:   "lint [FILE...]",
+		Short: "Check framework files (or, with no FILE, the embedded ones)",
+		Long: `Check framework files: every problem is listed as file:line:col, such as
+duplicate ids, scale values or level mins that do not increase, a first level
+that does not start at the bottom of the scale, a weight of 0 or less, a
+dimension without indicators, an unknown key or a missing title. Advice that
+does not make a framework invalid (an indicator without a title, two scale
+answers with the same label) is printed as a warning.
+
+With no FILE, the embedded frameworks are checked.` + options.ExitStatus(false, false),
+		Example: `  cop framework export -o my-framework.yaml
+  $EDITOR my-framework.yaml
+  cop framework lint my-framework.yaml`,
+		ValidArgsFunction: options.YAMLFiles,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			return lintRun(opts)
+		},
+	}
+	return cmd
+}
+
+func lintRun(opts *lintOptions) error {
+	type input struct {
+		name string
+		data []byte
+	}
+	var inputs []input
+	if len(opts.Files) == 0 {
+		names, err := fs.Glob(framework.FS, "*.yaml")
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			data, err := fs.ReadFile(framework.FS, n)
+			if err != nil {
+				return err
+			}
+			inputs = append(inputs, input{"embedded:" + n, data})
+		}
+	}
+	for _, path := range opts.Files {
+		var data []byte
+		var err error
+		if path == "-" {
+			path = load.StdinName
+			data, err = load.ReadAll(path, opts.IO.In)
+		} else {
+			data, err = load.ReadFile(path)
+		}
+		if err != nil {
+			fmt.Fprintln(opts.IO.ErrOut, err)
+			fmt.Fprintf(opts.IO.Out, "%s: invalid\n", path)
+			inputs = append(inputs, input{name: path})
+			continue
+		}
+		inputs = append(inputs, input{path, data})
+	}
+	failed := 0
+	for _, in := range inputs {
+		if in.data == nil {
+			failed++
+			continue
+		}
+		fw, err := load.FrameworkBytes(in.name, in.data)
+		if err != nil {
+			failed++
+			var ps load.Problems
+			if errors.As(err, &ps) {
+				for _, p := range ps {
+					fmt.Fprintln(opts.IO.ErrOut, p)
+				}
+				fmt.Fprintf(opts.IO.Out, "%s: invalid: %s\n", in.name, render.Plural(len(ps), "problem"))
+			} else {
+				fmt.Fprintln(opts.IO.ErrOut, err)
+				fmt.Fprintf(opts.IO.Out, "%s: invalid\n", in.name)
+			}
+			continue
+		}
+		warnings := Advice(fw)
+		for _, w := range warnings {
+			fmt.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
+		}
+		summary := fmt.Sprintf("%s: ok: %s %s, %s, %s", in.name, fw.ID, fw.Version,
+			render.Plural(len(fw.Dimensions), "dimension"), render.Plural(fw.IndicatorCount(), "indicator"))
+		if len(warnings) > 0 {
+			summary += ", " + render.Plural(len(warnings), "warning")
+		}
+		fmt.Fprintln(opts.IO.Out, summary)
+	}
+	if failed > 0 {
+		return exitcode.Silent(exitcode.Invalid)
+	}
+	return nil
+}
+
+// Advice lists what is allowed in a framework but probably not meant.
+func Advice(fw *model.Framework) []string {
+	var out []string
+	at := func(p model.Pos) string {
+		if p.Line == 0 {
+			return fw.Source
+		}
+		return fmt.Sprintf("%s:%d:%d", fw.Source, p.Line, p.Col)
+	}
+	labels := map[string]bool{}
+	for _, s := range fw.Scale {
+		key := strings.ToLower(strings.TrimSpace(s.Label))
+		if labels[key] {
+			out = append(out, fmt.Sprintf("%s: two scale answers are labelled %q; respondents cannot tell them apart", fw.Source, s.Label))
+		}
+		labels[key] = true
+	}
+	for _, d := range fw.Dimensions {
+		for _, ind := range d.Indicators {
+			if ind.Title == ind.ID {
+				out = append(out, fmt.Sprintf("%s: indicator %s.%s has no title; its id is shown instead", at(ind.Pos), d.ID, ind.ID))
+			}
+		}
+	}
+	return out
+}
+
+// ---- export
+
+type exportOptions struct {
+	IO     *iostreams.IOStreams
+	Args   []string
+	Output string
+	Force  bool
+}
+
+func newCmdExport(f *factory.Factory) *cobra.Command {
+	opts := &exportOptions{IO: f.IO}
+	cmd := &cobra.Command{
+		Use:   "export [ID]",
+		Short: "Write an embedded framework out as YAML, to customise",
+		Long: `Write an embedded framework (the default one without ID) out as YAML, exactly
+as cop embeds it, comments included. Edit it (give it your own id, or keep
+the id to replace the embedded framework for files that name it), check it
+with cop framework lint, and use it with --framework FILE.
+
+With -o FILE an existing file is never replaced unless --force is given.` + options.ExitStatus(false, false),
+		Example: `  cop framework export -o my-framework.yaml
+  cop framework export cop-fitness > fitness.yaml`,
+		Args:              options.MaxArgs(1, "one framework ID"),
+		ValidArgsFunction: idCompletion,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			return exportRun(opts)
+		},
+	}
+	options.Output(cmd, &opts.Output)
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
+	return cmd
+}
+
+func exportRun(opts *exportOptions) error {
+	name := framework.Default
+	if len(opts.Args) == 1 {
+		name = opts.Args[0] + ".yaml"
+	}
+	data, err := fs.ReadFile(framework.FS, name)
+	if err != nil {
+		cat, _ := catalog.New("")
+		return exitcode.Usage(fmt.Errorf("no embedded framework %q (embedded: %s)", opts.Args[0], strings.Join(cat.EmbeddedIDs(), ", ")))
+	}
+	write := func(w io.Writer) error { _, err := w.Write(data); return err }
+	switch {
+	case opts.Output == "" || opts.Output == "-":
+		return write(opts.IO.Out)
+	case opts.Force:
+		return atomicfile.Write(opts.Output, write)
+	}
+	err = atomicfile.Create(opts.Output, write)
+	if errors.Is(err, atomicfile.ErrExists) {
+		return exitcode.Usage(fmt.Errorf("%s already exists; pass --force to replace it", opts.Output))
+	}
+	if err == nil {
+		fmt.Fprintf(opts.IO.ErrOut, "wrote %s; check your changes with: cop framework lint %s\n", opts.Output, opts.Output)
+	}
+	return err
+}

@@ -1,0 +1,108 @@
+// Package report implements cop report: the maturity report of one
+// assessment file.
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/cophealth/cop/internal/catalog"
+	"github.com/cophealth/cop/internal/exitcode"
+	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/iostreams"
+	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/options"
+	"github.com/cophealth/cop/internal/render"
+	"github.com/cophealth/cop/internal/score"
+	"github.com/spf13/cobra"
+)
+
+// Options holds the flags and dependencies of cop report.
+type Options struct {
+	IO          *iostreams.IOStreams
+	WriteOutput func(path string, write func(io.Writer) error) error
+
+	File      string
+	Framework string
+	Format    string
+	Output    string
+	Explain   bool
+	Weakest   int
+}
+
+// NewCmdReport builds cop report. runF replaces the run function in tests
+// of flag parsing.
+func NewCmdReport(f *factory.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput}
+	cmd := &cobra.Command{
+		Use:   "report FILE",
+		Short: "Show the maturity report of an assessment file",
+		Long: `Show the maturity report of an assessment file: the overall score, level and
+coverage; a row per dimension with its score, level, coverage and a bar; the
+weakest indicators with guidance on what to try next; the indicators where
+respondents disagree; the indicators nobody could rate; and the notes.
+
+FILE is an assessment file (kind: cop-assessment), or - for standard input.
+Its framework is found by the id the file names: an embedded one, or the one
+given with --framework. --explain adds the arithmetic behind every number.` + options.ExitStatus(false, false),
+		Example: `  cop report examples/riverside-nurses/2026-11-22.yaml
+  cop report --explain examples/city-libraries/2026-10-14.yaml
+  cop report -f json examples/oss-maintainers/2026-09-01.yaml | jq .overall
+  cop report -f markdown -o report.md assessment.yaml`,
+		Args:              options.ExactArgs(1, "one assessment FILE"),
+		ValidArgsFunction: options.YAMLFiles,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if err := options.CheckFormat(opts.Format, render.ReportFormats); err != nil {
+				return err
+			}
+			if opts.Weakest < 0 {
+				return exitcode.Usage(fmt.Errorf("--weakest must be 0 or more, got %d", opts.Weakest))
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
+		},
+	}
+	options.Format(cmd, &opts.Format, render.ReportFormats, "table")
+	options.Output(cmd, &opts.Output)
+	options.Framework(cmd, &opts.Framework)
+	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the arithmetic behind every number")
+	cmd.Flags().IntVar(&opts.Weakest, "weakest", 5, "how many of the weakest indicators to list with guidance")
+	return cmd
+}
+
+func reportRun(opts *Options) error {
+	cat, err := catalog.New(opts.Framework)
+	if err != nil {
+		return err
+	}
+	loaded, err := load.AssessmentInput(opts.File, opts.IO.In, cat.Resolve)
+	if err != nil {
+		return err
+	}
+	for _, w := range loaded.Warnings {
+		fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
+	}
+	rep := &render.Report{
+		Assessment: loaded.Assessment,
+		Result:     score.Compute(loaded.Framework, loaded.Assessment),
+		Weakest:    opts.Weakest,
+		Explain:    opts.Explain,
+	}
+	toTerminal := opts.Output == "" || opts.Output == "-"
+	if toTerminal {
+		rep.Style = render.Style{Color: opts.IO.ColorEnabled(), Unicode: opts.IO.UnicodeEnabled()}
+	} else {
+		rep.Style = render.Style{Unicode: opts.IO.UnicodeEnabled()}
+	}
+	write := render.ReportTable
+	switch opts.Format {
+	case "markdown":
+		write = render.ReportMarkdown
+	case "json":
+		write = render.ReportJSON
+	}
+	return opts.WriteOutput(opts.Output, func(w io.Writer) error { return write(w, rep) })
+}

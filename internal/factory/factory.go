@@ -1,0 +1,45 @@
+// Package factory holds what every command needs from the world outside it:
+// the streams, the clock, and the way output files are written. Tests build
+// one with fake streams and a fixed clock.
+package factory
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/cophealth/cop/internal/atomicfile"
+	"github.com/cophealth/cop/internal/iostreams"
+)
+
+// Factory is passed to every command constructor.
+type Factory struct {
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+}
+
+// New returns a factory over the given streams. Its clock is the real one,
+// unless COP_NOW holds a date (YYYY-MM-DD) or an RFC 3339 time: then that is
+// "now", for reproducible runs, demos and tests.
+func New(ios *iostreams.IOStreams) *Factory {
+	f := &Factory{IO: ios, Now: time.Now}
+	if v := ios.Getenv("COP_NOW"); v != "" {
+		if t, err := time.Parse(time.RFC3339, v); err == nil {
+			f.Now = func() time.Time { return t }
+		} else if t, err := time.ParseInLocation(time.DateOnly, v, time.Local); err == nil {
+			f.Now = func() time.Time { return t }
+		} else {
+			fmt.Fprintf(ios.ErrOut, "warning: COP_NOW=%q is not YYYY-MM-DD or an RFC 3339 time; using the real clock\n", v)
+		}
+	}
+	return f
+}
+
+// WriteOutput sends what write produces to standard output, or, when path
+// is not empty, atomically to that file.
+func (f *Factory) WriteOutput(path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(f.IO.Out)
+	}
+	return atomicfile.Write(path, write)
+}

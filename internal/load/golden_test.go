@@ -1,0 +1,3 @@
+package load
+
+import _ "github.com/cophealth/cop/internal/golden" // accept go test ./... -update

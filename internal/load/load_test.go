@@ -1,0 +1,368 @@
+package load
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/cophealth/cop/internal/model"
+)
+
+// testFramework is small on purpose: two dimensions, scale 0-4.
+const testFramework = `kind: cop-framework
+id: tf
+version: 1.2.0
+title: Test framework
+description: For tests.
+scale:
+  - {value: 0, label: None, description: n}
+  - {value: 1, label: Some, description: s}
+  - {value: 2, label: Half, description: h}
+  - {value: 3, label: Most, description: m}
+  - {value: 4, label: All, description: a}
+levels:
+  - {id: low, label: Low, min: 0, description: l}
+  - {id: high, label: High, min: 2, description: h}
+dimensions:
+  - id: alpha
+    title: Alpha
+    description: a
+    indicators:
+      - {id: a1, title: A one, statement: s, guidance: g}
+      - {id: a2, title: A two, statement: s, guidance: g}
+  - id: beta
+    title: Beta
+    description: b
+    weight: 2
+    indicators:
+      - {id: b1, title: B one, statement: s, guidance: g, weight: 0.5}
+`
+
+func resolver(t *testing.T) Resolver {
+	fw, err := FrameworkBytes("tf.yaml", []byte(testFramework))
+	if err != nil {
+		t.Fatalf("test framework does not load: %v", err)
+	}
+	return func(id string) (*model.Framework, error) {
+		if id == fw.ID {
+			return fw, nil
+		}
+		return nil, errors.New(`framework "` + id + `" not found`)
+	}
+}
+
+// problemLines returns an error's problems as lines, or fails.
+func problemLines(t *testing.T, err error) []string {
+	t.Helper()
+	if err == nil {
+		t.Fatal("loaded, want problems")
+	}
+	var ps Problems
+	var p *Problem
+	switch {
+	case errors.As(err, &ps):
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.Error())
+		}
+		return out
+	case errors.As(err, &p):
+		return []string{p.Error()}
+	}
+	t.Fatalf("error %T is not a Problem: %v", err, err)
+	return nil
+}
+
+func TestFrameworkLoads(t *testing.T) {
+	fw, err := FrameworkBytes("tf.yaml", []byte(testFramework))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fw.ID != "tf" || fw.Version != "1.2.0" || len(fw.Scale) != 5 || len(fw.Levels) != 2 || len(fw.Dimensions) != 2 {
+		t.Fatalf("framework = %+v", fw)
+	}
+	beta := fw.Dimension("beta")
+	if beta.Weight != 2 || beta.Indicators[0].Weight != 0.5 || fw.Dimension("alpha").Weight != 1 {
+		t.Errorf("weights: beta %v, b1 %v, alpha %v; want 2, 0.5 and the default 1", beta.Weight, beta.Indicators[0].Weight, fw.Dimension("alpha").Weight)
+	}
+	if fw.Dimension("alpha").Pos.Line != 16 {
+		t.Errorf("alpha at line %d, want 16", fw.Dimension("alpha").Pos.Line)
+	}
+}
+
+func TestFrameworkProblems(t *testing.T) {
+	tests := []struct {
+		name    string
+		replace [2]string // applied to testFramework
+		want    []string
+	}{
+		{"duplicate dimension id", [2]string{"id: beta", "id: alpha"},
+			[]string{`f.yaml:22:9: duplicate dimension id "alpha" (first at line 16)`}},
+		{"duplicate indicator id", [2]string{"{id: a2,", "{id: a1,"},
+			[]string{`f.yaml:21:14: duplicate indicator id "a1" in dimension "alpha" (first at line 20)`}},
+		{"duplicate level id", [2]string{"{id: high,", "{id: low,"},
+			[]string{`f.yaml:14:10: duplicate level id "low" (first at line 13)`}},
+		{"scale not increasing", [2]string{"{value: 2,", "{value: 1,"},
+			[]string{`f.yaml:9:13: scale value 1 is not greater than the one before it (1 at line 8); values must be strictly increasing`}},
+		{"level mins not increasing", [2]string{"label: High, min: 2", "label: High, min: 0"},
+			[]string{`f.yaml:14:34: level min 0 is not greater than the one before it (0 at line 13); level mins must be strictly increasing`}},
+		{"first level not at the bottom", [2]string{"label: Low, min: 0", "label: Low, min: 1"},
+			[]string{`f.yaml:13:5: the first level's min is 1; it must equal the lowest scale value, 0, so that every score has a level`}},
+		{"level above the scale", [2]string{"label: High, min: 2", "label: High, min: 5"},
+			[]string{`f.yaml:14:5: level "high" has min 5, above the top of the scale (4): no score can reach it`}},
+		{"zero weight", [2]string{"weight: 2", "weight: 0"},
+			[]string{`f.yaml:25:13: dimension weight 0 must be greater than 0`}},
+		{"negative indicator weight", [2]string{"weight: 0.5", "weight: -1"},
+			[]string{`f.yaml:27:67: indicator weight -1 must be greater than 0`}},
+		{"dimension without indicators", [2]string{"    indicators:\n      - {id: b1, title: B one, statement: s, guidance: g, weight: 0.5}\n", "    indicators: []\n"},
+			[]string{`f.yaml:26:17: dimension "beta" has no indicators (expected at least one)`}},
+		{"unknown key", [2]string{"title: Test framework", "title: Test framework\ntitel: typo"},
+			[]string{`f.yaml:5:1: unknown key "titel" in framework (expected kind, id, version, title, description, scale, levels, dimensions)`}},
+		{"missing title", [2]string{"title: Test framework\n", ""},
+			[]string{`f.yaml:1:1: framework: missing title`}},
+		{"empty title", [2]string{"title: Test framework", "title: \"  \""},
+			[]string{`f.yaml:4:8: title is empty (expected text)`}},
+		{"bad version", [2]string{"version: 1.2.0", "version: 1.2"},
+			[]string{`f.yaml:3:10: version "1.2" is not a semantic version (expected MAJOR.MINOR.PATCH, such as 1.0.0)`}},
+		{"bad id", [2]string{"id: tf", "id: t f"},
+			[]string{`f.yaml:2:5: framework id "t f" is not a valid id (expected letters, digits, '-', '_' or '.')`}},
+		{"number expected", [2]string{"{value: 3,", "{value: three,"},
+			[]string{`f.yaml:10:13: scale value: expected a number, found "three"`}},
+		{"one-point scale", [2]string{"  - {value: 1, label: Some, description: s}\n  - {value: 2, label: Half, description: h}\n  - {value: 3, label: Most, description: m}\n  - {value: 4, label: All, description: a}\n", ""},
+			// level checks need a scale, so they are skipped rather than piled on
+			[]string{`f.yaml:7:3: scale: expected at least 2, found 1`}},
+		{"wrong kind", [2]string{"kind: cop-framework", "kind: cop-assessment"},
+			[]string{`f.yaml:1:1: this is a cop-assessment file, expected kind: cop-framework`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(testFramework, tt.replace[0], tt.replace[1], 1)
+			if src == testFramework {
+				t.Fatalf("replacement %q not found", tt.replace[0])
+			}
+			_, err := FrameworkBytes("f.yaml", []byte(src))
+			got := problemLines(t, err)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestFrameworkReportsEveryProblemAtOnce(t *testing.T) {
+	src := strings.NewReplacer("id: beta", "id: alpha", "weight: 2", "weight: 0", "title: Test framework", "title: \"\"").Replace(testFramework)
+	_, err := FrameworkBytes("f.yaml", []byte(src))
+	if got := problemLines(t, err); len(got) != 3 {
+		t.Errorf("got %d problems, want 3:\n%s", len(got), strings.Join(got, "\n"))
+	}
+}
+
+const goodAssessment = `kind: cop-assessment
+version: 1
+community: Test CoP
+date: 2026-11-22
+framework:
+  id: tf
+  version: 1.2.0
+responses:
+  - respondent: Ana
+    role: coordinator
+    ratings:
+      alpha:
+        a1: 3
+        a2: unknown
+      beta:
+        b1: not-applicable
+    notes:
+      alpha: Fine.
+  - respondent: Ben
+    ratings:
+      alpha:
+        a1: 1
+        a2:
+`
+
+func TestAssessmentLoads(t *testing.T) {
+	l, err := AssessmentBytes("a.yaml", []byte(goodAssessment), resolver(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := l.Assessment
+	if a.Community != "Test CoP" || a.Date.Format("2006-01-02") != "2026-11-22" || len(a.Responses) != 2 || l.Framework.ID != "tf" {
+		t.Fatalf("assessment = %+v", a)
+	}
+	ana, ben := a.Responses[0], a.Responses[1]
+	checks := []struct {
+		r    model.Response
+		dim  string
+		ind  string
+		want model.Rating
+	}{
+		{ana, "alpha", "a1", model.Rating{Kind: model.Scored, Value: 3}},
+		{ana, "alpha", "a2", model.Rating{Kind: model.UnknownAnswer}},
+		{ana, "beta", "b1", model.Rating{Kind: model.NotApplicableAnswer}},
+		{ben, "alpha", "a1", model.Rating{Kind: model.Scored, Value: 1}},
+		{ben, "alpha", "a2", model.Rating{}}, // empty value: unanswered
+		{ben, "beta", "b1", model.Rating{}},  // absent: unanswered
+	}
+	for _, c := range checks {
+		got := c.r.Rating(c.dim, c.ind)
+		if got.Kind != c.want.Kind || got.Value != c.want.Value {
+			t.Errorf("%s %s.%s = %v, want %v", c.r.Respondent, c.dim, c.ind, got, c.want)
+		}
+	}
+	if ana.Role != "coordinator" || ana.Notes["alpha"] != "Fine." {
+		t.Errorf("role %q, notes %v", ana.Role, ana.Notes)
+	}
+	if got := a.DimensionLine("beta"); got != 15 {
+		t.Errorf("DimensionLine(beta) = %d, want 15", got)
+	}
+	if len(l.Warnings) != 0 {
+		t.Errorf("warnings: %v", l.Warnings)
+	}
+}
+
+func TestAssessmentVersionMismatchIsAWarning(t *testing.T) {
+	src := strings.Replace(goodAssessment, "version: 1.2.0", "version: 1.1.0", 1)
+	l, err := AssessmentBytes("a.yaml", []byte(src), resolver(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Warnings) != 1 || l.Warnings[0].Error() != "a.yaml:7:12: made with tf version 1.1.0, read with version 1.2.0 (tf.yaml): ratings are matched by id" {
+		t.Errorf("warnings = %v", l.Warnings)
+	}
+}
+
+func TestAssessmentProblems(t *testing.T) {
+	tests := []struct {
+		name    string
+		replace []string // old, new pairs applied to goodAssessment
+		want    string
+	}{
+		{"unknown key", []string{"community: Test CoP", "community: Test CoP\nsponsor: x"},
+			`a.yaml:4:1: unknown key "sponsor" in assessment (expected kind, version, community, date, framework, responses)`},
+		{"unknown dimension", []string{"      beta:", "      gamma:"},
+			`a.yaml:15:7: unknown dimension "gamma" (framework tf has alpha, beta)`},
+		{"unknown indicator", []string{"        a1: 3", "        a9: 3"},
+			`a.yaml:13:9: unknown indicator "a9" in dimension "alpha" (expected a1, a2)`},
+		{"off the scale", []string{"        a1: 3", "        a1: 5"},
+			`a.yaml:13:13: rating "5" of alpha.a1 is off the scale (0-4, unknown, not-applicable)`},
+		{"between scale values", []string{"        a1: 3", "        a1: 2.5"},
+			`a.yaml:13:13: rating "2.5" of alpha.a1 is off the scale (0-4, unknown, not-applicable)`},
+		{"not an answer", []string{"        a1: 3", "        a1: N/A"},
+			`a.yaml:13:13: rating "N/A" of alpha.a1 is not an answer (0-4, unknown, not-applicable)`},
+		{"bad date", []string{"date: 2026-11-22", "date: 22/11/2026"},
+			`a.yaml:4:7: date "22/11/2026" is not a valid date (expected YYYY-MM-DD, such as 2026-11-22)`},
+		{"impossible date", []string{"date: 2026-11-22", "date: 2026-02-30"},
+			`a.yaml:4:7: date "2026-02-30" is not a valid date (expected YYYY-MM-DD, such as 2026-11-22)`},
+		{"empty community", []string{"community: Test CoP", "community:"},
+			`a.yaml:3:11: community is empty (expected text)`},
+		{"unknown framework", []string{"  id: tf", "  id: other"},
+			`a.yaml:6:7: framework "other" not found`},
+		{"duplicate respondent", []string{"respondent: Ben", "respondent: Ana"},
+			`a.yaml:19:17: respondent "Ana" answers twice in this file (first at line 9); merge their answers into one response`},
+		{"no responses", []string{goodAssessment[strings.Index(goodAssessment, "responses:"):], "responses: []\n"},
+			`a.yaml:8:12: responses: expected at least 1, found 0`},
+		{"duplicate key", []string{"        a1: 1", "        a1: 1\n        a1: 2"},
+			`a.yaml:23:9: duplicate key "a1" (first at line 22)`},
+		{"list instead of mapping", []string{"        a1: 3\n        a2: unknown", "        - 3"},
+			`a.yaml:13:9: ratings of alpha: expected a mapping, found a list`},
+		{"alias", []string{"community: Test CoP", "community: &c Test CoP\nx: *c"},
+			`a.yaml:4:1: unknown key "x" in assessment (expected kind, version, community, date, framework, responses)`},
+		{"alias value", []string{"respondent: Ana", "respondent: &name Ana", "respondent: Ben", "respondent: *name"},
+			`a.yaml:19:17: YAML alias *name: cop files do not use aliases; write the value out`},
+		{"merge key", []string{"  - respondent: Ben", "  - <<: {}\n    respondent: Ben"},
+			`a.yaml:19:5: YAML merge key <<: cop files do not use merge keys; write the fields out`},
+		{"wrong format version", []string{"version: 1\n", "version: 2\n"},
+			`a.yaml:2:10: assessment format version 2 is not supported (expected version: 1)`},
+		{"framework file given as assessment", []string{"kind: cop-assessment", "kind: cop-framework"},
+			`a.yaml:1:1: this is a cop-framework file, expected kind: cop-assessment`},
+		{"note on unknown dimension", []string{"      alpha: Fine.", "      omega: Fine."},
+			`a.yaml:18:7: note for unknown dimension "omega" (framework tf has alpha, beta)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.NewReplacer(tt.replace...).Replace(goodAssessment)
+			if src == goodAssessment {
+				t.Fatalf("replacements %q changed nothing", tt.replace)
+			}
+			_, err := AssessmentBytes("a.yaml", []byte(src), resolver(t))
+			got := problemLines(t, err)
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), tt.want)
+			}
+		})
+	}
+}
+
+func TestAssessmentReportsEveryProblemAtOnce(t *testing.T) {
+	src := strings.NewReplacer("a1: 3", "a1: 7", "date: 2026-11-22", "date: soon", "      beta:", "      gamma:").Replace(goodAssessment)
+	_, err := AssessmentBytes("a.yaml", []byte(src), resolver(t))
+	want := []string{
+		`a.yaml:4:7: date "soon" is not a valid date (expected YYYY-MM-DD, such as 2026-11-22)`,
+		`a.yaml:13:13: rating "7" of alpha.a1 is off the scale (0-4, unknown, not-applicable)`,
+		`a.yaml:15:7: unknown dimension "gamma" (framework tf has alpha, beta)`,
+	}
+	if got := problemLines(t, err); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant (in file order):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want string // "" means it parses
+	}{
+		{"BOM accepted", "\xef\xbb\xbfkind: x\n", ""},
+		{"CRLF accepted", "kind: x\r\nid: y\r\n", ""},
+		{"UTF-16", "\xff\xfek\x00", "f.yaml:1:1: is UTF-16 text; save it as UTF-8"},
+		{"invalid UTF-8", "kind: x\nid: \xc3\x28\n", "f.yaml:2:5: invalid UTF-8 (save the file as UTF-8 text)"},
+		{"NUL byte", "kind: x\x00", "f.yaml:1:8: NUL byte: this looks like a binary file, not YAML"},
+		{"tab indentation", "kind: x\nresponses:\n\t- a\n", "f.yaml:3:1: tab character in indentation; YAML indents with spaces only"},
+		{"two documents", "kind: x\n---\nkind: y\n", "f.yaml:2:1: holds more than one YAML document (a second one starts here); a cop file holds exactly one"},
+		{"leading document marker is fine", "---\nkind: x\n", ""},
+		{"empty", "", "f.yaml: is empty (expected a YAML mapping starting with kind:)"},
+		{"comments only", "# nothing\n", "f.yaml: is empty (expected a YAML mapping starting with kind:)"},
+		{"syntax error", "kind: [x\n", "f.yaml:1: invalid YAML: did not find expected ',' or ']'"},
+		{"undefined alias", "kind: x\nid: *nope\n", "f.yaml:2:5: alias *nope names no anchor (and cop files do not use aliases)"},
+		{"deep nesting", strings.Repeat("[", 10001) + strings.Repeat("]", 10001), "f.yaml: nested more than 10000 levels deep; cop files are a few levels deep"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("f.yaml", []byte(tt.data))
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("Parse = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadAllRefusesLargeInput(t *testing.T) {
+	_, err := ReadAll("big", strings.NewReader(strings.Repeat("#", MaxSize+1)))
+	if err == nil || err.Error() != "big: is larger than 8 MiB, the most cop reads" {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := ReadAll("ok", strings.NewReader(strings.Repeat("#", MaxSize))); err != nil {
+		t.Errorf("exactly 8 MiB refused: %v", err)
+	}
+}
+
+func TestAliasBombIsNotExpanded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("kind: cop-assessment\na: &a [x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < 9; i++ {
+		name := string(rune('a' + i))
+		prev := "*" + string(rune('a'+i-1))
+		b.WriteString(name + ": &" + name + " [" + strings.Repeat(prev+", ", 8) + prev + "]\n")
+	}
+	_, err := AssessmentBytes("bomb.yaml", []byte(b.String()), resolver(t))
+	got := problemLines(t, err)
+	if len(got) == 0 || !strings.Contains(strings.Join(got, "\n"), `unknown key "a"`) {
+		t.Errorf("problems = %v", got)
+	}
+}

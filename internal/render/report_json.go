@@ -1,0 +1,172 @@
+package render
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/cophealth/cop/internal/model"
+	"github.com/cophealth/cop/internal/score"
+)
+
+// ReportDoc is the JSON shape of a report (product.md §3, plus counts,
+// titles, the values behind each indicator score, and the notes). Scores and
+// coverages are rounded to 2 decimals; absent ones are null.
+type ReportDoc struct {
+	Community     string         `json:"community"`
+	Date          string         `json:"date"`
+	Framework     FrameworkDoc   `json:"framework"`
+	Respondents   int            `json:"respondents"`
+	Overall       OverallDoc     `json:"overall"`
+	Dimensions    []DimensionDoc `json:"dimensions"`
+	Weakest       []IndicatorRef `json:"weakest"`
+	Disagreements []IndicatorRef `json:"disagreements"`
+	Unrated       []IndicatorRef `json:"unrated"`
+	Explanation   []string       `json:"explanation,omitempty"`
+}
+
+// FrameworkDoc names a framework.
+type FrameworkDoc struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Title   string `json:"title,omitempty"`
+}
+
+// OverallDoc is the overall result.
+type OverallDoc struct {
+	Score      *float64 `json:"score"`
+	Level      *string  `json:"level"`
+	Coverage   *float64 `json:"coverage"`
+	Rated      int      `json:"rated"`
+	Excluded   int      `json:"excluded"`
+	Indicators int      `json:"indicators"`
+}
+
+// DimensionDoc is one dimension's result.
+type DimensionDoc struct {
+	ID         string         `json:"id"`
+	Title      string         `json:"title"`
+	Weight     float64        `json:"weight"`
+	Status     score.Status   `json:"status"`
+	Score      *float64       `json:"score"`
+	Level      *string        `json:"level"`
+	Coverage   *float64       `json:"coverage"`
+	Rated      int            `json:"rated"`
+	Excluded   int            `json:"excluded"`
+	Indicators []IndicatorDoc `json:"indicators"`
+	Notes      []note         `json:"notes"`
+}
+
+// IndicatorDoc is one indicator's result.
+type IndicatorDoc struct {
+	ID            string       `json:"id"`
+	Title         string       `json:"title"`
+	Weight        float64      `json:"weight"`
+	Status        score.Status `json:"status"`
+	Score         *float64     `json:"score"`
+	Ratings       int          `json:"ratings"`
+	Values        []float64    `json:"values"`
+	Spread        *float64     `json:"spread"`
+	Disagreement  bool         `json:"disagreement"`
+	Unknown       int          `json:"unknown"`
+	NotApplicable int          `json:"notApplicable"`
+	Unanswered    int          `json:"unanswered"`
+}
+
+// IndicatorRef points at an indicator from the lists after the dimensions.
+type IndicatorRef struct {
+	Dimension string   `json:"dimension"`
+	Indicator string   `json:"indicator"`
+	Score     *float64 `json:"score"`
+	Spread    *float64 `json:"spread,omitempty"`
+	Guidance  string   `json:"guidance,omitempty"`
+}
+
+// NewReportDoc builds the JSON document of a report.
+func NewReportDoc(rep *Report) *ReportDoc {
+	a, res := rep.Assessment, rep.Result
+	fw := res.Framework
+	doc := &ReportDoc{
+		Community:     a.Community,
+		Date:          a.Date.Format(model.DateLayout),
+		Framework:     FrameworkDoc{ID: fw.ID, Version: fw.Version, Title: fw.Title},
+		Respondents:   res.Respondents,
+		Dimensions:    []DimensionDoc{},
+		Weakest:       []IndicatorRef{},
+		Disagreements: []IndicatorRef{},
+		Unrated:       []IndicatorRef{},
+	}
+	o := res.Overall
+	doc.Overall = OverallDoc{Score: Rounded(o.Score), Level: levelID(o.Level), Coverage: Rounded(o.Coverage),
+		Rated: o.Rated, Excluded: o.Excluded, Indicators: o.Total}
+	for _, d := range res.Dimensions {
+		dd := DimensionDoc{
+			ID: d.Dimension.ID, Title: d.Dimension.Title, Weight: d.Dimension.Weight, Status: d.Status,
+			Score: Rounded(d.Score), Level: levelID(d.Level), Coverage: Rounded(d.Coverage),
+			Rated: d.Rated, Excluded: d.Excluded, Indicators: []IndicatorDoc{}, Notes: notesOf(a, d.Dimension.ID),
+		}
+		if dd.Notes == nil {
+			dd.Notes = []note{}
+		}
+		for i := range d.Indicators {
+			ind := &d.Indicators[i]
+			id := IndicatorDoc{
+				ID: ind.Indicator.ID, Title: ind.Indicator.Title, Weight: ind.Indicator.Weight, Status: ind.Status,
+				Ratings: len(ind.Values), Values: ind.Values, Disagreement: ind.Disagreement,
+				Unknown: ind.Unknown, NotApplicable: ind.NotApplicable, Unanswered: ind.Unanswered,
+			}
+			if id.Values == nil {
+				id.Values = []float64{}
+			}
+			if ind.Status == score.Rated {
+				id.Score = Rounded(score.Number{Value: ind.Score, Valid: true})
+				id.Spread = Rounded(score.Number{Value: ind.Spread, Valid: true})
+			}
+			dd.Indicators = append(dd.Indicators, id)
+		}
+		doc.Dimensions = append(doc.Dimensions, dd)
+	}
+	ref := func(r score.Ref, guidance bool) IndicatorRef {
+		out := IndicatorRef{Dimension: r.Dimension.Dimension.ID, Indicator: r.Indicator.Indicator.ID}
+		if r.Status == score.Rated {
+			out.Score = Rounded(score.Number{Value: r.Score, Valid: true})
+		}
+		if guidance {
+			out.Guidance = r.Indicator.Indicator.Guidance
+		}
+		return out
+	}
+	for _, r := range res.Weakest(rep.Weakest) {
+		doc.Weakest = append(doc.Weakest, ref(r, true))
+	}
+	for _, r := range res.Disagreements() {
+		x := ref(r, false)
+		x.Spread = Rounded(score.Number{Value: r.Spread, Valid: true})
+		doc.Disagreements = append(doc.Disagreements, x)
+	}
+	for _, r := range res.Unrated() {
+		doc.Unrated = append(doc.Unrated, ref(r, false))
+	}
+	if rep.Explain {
+		doc.Explanation = explanation(res)
+	}
+	return doc
+}
+
+func levelID(l *model.Level) *string {
+	if l == nil {
+		return nil
+	}
+	return &l.ID
+}
+
+// JSON writes v as indented JSON without HTML escaping, the way every JSON
+// output of cop is written.
+func JSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// ReportJSON writes the report as JSON.
+func ReportJSON(w io.Writer, rep *Report) error { return JSON(w, NewReportDoc(rep)) }

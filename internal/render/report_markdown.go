@@ -1,0 +1,111 @@
+package render
+
+import (
+	"io"
+
+	"github.com/cophealth/cop/internal/model"
+	"github.com/cophealth/cop/internal/score"
+)
+
+// ReportMarkdown writes the report as GitHub-flavoured Markdown, with every
+// piece of user text escaped.
+func ReportMarkdown(w io.Writer, rep *Report) error {
+	a, res := rep.Assessment, rep.Result
+	fw := res.Framework
+	p := &printer{w: w}
+	p.line("# %s: health report, %s", Markdown(a.Community), a.Date.Format(model.DateLayout))
+	p.line("")
+	p.line("Framework: %s (%s %s). Respondents: %d.", Markdown(fw.Title), Markdown(fw.ID), Markdown(fw.Version), res.Respondents)
+	p.line("")
+	o := res.Overall
+	p.line("**Overall: %s, %s**, coverage %s (%s).", Score(o.Score), Markdown(LevelLabel(o.Level)), Percent(o.Coverage), ratedSummary(o))
+	p.line("")
+	t := Table{
+		Header: []string{"Dimension", "Score", "Level", "Coverage"},
+		Align:  []Align{Left, Right, Left, Right},
+	}
+	for _, d := range res.Dimensions {
+		level := LevelLabel(d.Level)
+		switch d.Status {
+		case score.Excluded:
+			level = "not applicable"
+		case score.Unrated:
+			level = "not rated"
+		}
+		t.Rows = append(t.Rows, []string{Markdown(d.Dimension.Title), Score(d.Score), Markdown(level), Percent(d.Coverage)})
+	}
+	t.Rows = append(t.Rows, []string{"**Overall**", "**" + Score(o.Score) + "**", "**" + Markdown(LevelLabel(o.Level)) + "**", Percent(o.Coverage)})
+	if err := p.flush(); err != nil {
+		return err
+	}
+	if err := t.WriteMarkdown(w); err != nil {
+		return err
+	}
+	if weak := res.Weakest(rep.Weakest); len(weak) > 0 {
+		p.line("")
+		p.line("## Weakest indicators")
+		p.line("")
+		for i, ref := range weak {
+			p.line("%d. **%s: %s** (%s). %s  ", i+1, Markdown(ref.Dimension.Dimension.Title), Markdown(ref.Indicator.Indicator.Title),
+				Fixed2(ref.Score), Markdown(ref.Indicator.Indicator.Statement))
+			p.line("   Try: %s", Markdown(ref.Indicator.Indicator.Guidance))
+		}
+	}
+	if dis := res.Disagreements(); len(dis) > 0 {
+		p.line("")
+		p.line("## Disagreements")
+		p.line("")
+		p.line("Ratings %s or more apart (two scale steps):", model.FormatNumber(2*fw.Step()))
+		p.line("")
+		for _, ref := range dis {
+			p.line("- %s: %s: ratings %s, spread %s", Markdown(ref.Dimension.Dimension.Title), Markdown(ref.Indicator.Indicator.Title),
+				valuesList(ref.Values), model.FormatNumber(ref.Spread))
+		}
+	}
+	if un := res.Unrated(); len(un) > 0 {
+		p.line("")
+		p.line("## Not rated")
+		p.line("")
+		for _, ref := range un {
+			p.line("- %s: %s (%s)", Markdown(ref.Dimension.Dimension.Title), Markdown(ref.Indicator.Indicator.Title), unratedReason(ref.Indicator))
+		}
+	}
+	first := true
+	for _, d := range res.Dimensions {
+		notes := notesOf(a, d.Dimension.ID)
+		if len(notes) == 0 {
+			continue
+		}
+		if first {
+			p.line("")
+			p.line("## Notes")
+			first = false
+		}
+		p.line("")
+		p.line("### %s", Markdown(d.Dimension.Title))
+		p.line("")
+		for _, n := range notes {
+			p.line("- **%s**: %s", Markdown(n.Respondent), Markdown(n.Text))
+		}
+	}
+	if rep.Explain {
+		p.line("")
+		p.line("## How these numbers were computed")
+		p.line("")
+		p.line("```text")
+		for _, l := range explanation(res) {
+			p.line("%s", fenceSafe(l))
+		}
+		p.line("```")
+	}
+	return p.flush()
+}
+
+// fenceSafe keeps a line from closing a code fence early. Explanation lines
+// hold titles from the framework file, which could start with backticks.
+func fenceSafe(l string) string {
+	if len(l) >= 3 && l[:3] == "```" {
+		return " " + l
+	}
+	return l
+}

@@ -1,0 +1,123 @@
+// Package schema writes JSON Schemas (draft-07) for cop's files, for editors
+// that validate and complete YAML as it is typed. The assessment schema is
+// made from a framework's data, so its dimension and indicator ids and its
+// scale are the framework's own.
+package schema
+
+import (
+	"github.com/cophealth/cop/internal/model"
+)
+
+// Object is a JSON Schema object; encoding/json writes its keys sorted.
+type Object = map[string]any
+
+const draft07 = "http://json-schema.org/draft-07/schema#"
+
+// idSchema matches the ids the loader accepts.
+var idSchema = Object{"type": "string", "pattern": `^[A-Za-z0-9][A-Za-z0-9_.-]*$`}
+
+func text(description string) Object {
+	return Object{"type": "string", "minLength": 1, "pattern": `\S`, "description": description}
+}
+
+func object(required []string, props Object) Object {
+	o := Object{"type": "object", "additionalProperties": false, "properties": props}
+	if len(required) > 0 {
+		o["required"] = required
+	}
+	return o
+}
+
+// Assessment returns the schema of an assessment file made with fw.
+func Assessment(fw *model.Framework) Object {
+	values := []any{}
+	for _, p := range fw.Scale {
+		values = append(values, p.Value)
+	}
+	ratingDesc := "One of " + fw.ScaleSummary() + "; empty means not answered yet."
+	rating := Object{
+		"description": ratingDesc,
+		"oneOf": []any{
+			Object{"enum": values},
+			Object{"enum": []any{model.Unknown, model.NotApplicable}},
+			Object{"type": "null"},
+		},
+	}
+	ratings := Object{}
+	notes := Object{}
+	for _, d := range fw.Dimensions {
+		inds := Object{}
+		for _, ind := range d.Indicators {
+			inds[ind.ID] = Object{"$ref": "#/definitions/rating", "description": ind.Title + ": " + ind.Statement}
+		}
+		dim := object(nil, inds)
+		dim["type"] = []any{"object", "null"}
+		dim["description"] = d.Title + ": " + d.Description
+		ratings[d.ID] = dim
+		notes[d.ID] = Object{"type": []any{"string", "null"}, "description": "Notes on " + d.Title}
+	}
+	response := object([]string{"respondent"}, Object{
+		"respondent": text("Who answered (a name, or Respondent 1 when anonymised)."),
+		"role":       Object{"type": []any{"string", "null"}, "description": "The respondent's role, such as coordinator."},
+		"ratings":    func() Object { o := object(nil, ratings); o["type"] = []any{"object", "null"}; return o }(),
+		"notes":      func() Object { o := object(nil, notes); o["type"] = []any{"object", "null"}; return o }(),
+	})
+	s := object([]string{"kind", "version", "community", "date", "framework", "responses"}, Object{
+		"kind":      Object{"const": model.AssessmentKind},
+		"version":   Object{"const": model.AssessmentVersion},
+		"community": text("The community assessed."),
+		"date":      Object{"type": "string", "pattern": `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, "description": "The round's date, YYYY-MM-DD."},
+		"framework": object([]string{"id", "version"}, Object{
+			"id":      Object{"const": fw.ID},
+			"version": Object{"type": "string", "description": "The framework version the answers were given on (" + fw.Version + " here)."},
+		}),
+		"responses": Object{"type": "array", "minItems": 1, "items": Object{"$ref": "#/definitions/response"}},
+	})
+	s["$schema"] = draft07
+	s["title"] = "cop assessment (" + fw.ID + " " + fw.Version + ")"
+	s["definitions"] = Object{"rating": rating, "response": response}
+	return s
+}
+
+// Framework returns the schema of a framework file.
+func Framework() Object {
+	weight := Object{"type": "number", "exclusiveMinimum": 0, "description": "Weight in the mean; default 1."}
+	indicator := object([]string{"id", "statement", "guidance"}, Object{
+		"id":        idSchema,
+		"title":     text("A short label for tables; the id when absent."),
+		"statement": text("What good looks like."),
+		"guidance":  text("What a community could try when it scores low."),
+		"weight":    weight,
+	})
+	dimension := object([]string{"id", "title", "description", "indicators"}, Object{
+		"id":          idSchema,
+		"title":       text("The dimension's name."),
+		"description": text("What the dimension is about."),
+		"weight":      weight,
+		"indicators":  Object{"type": "array", "minItems": 1, "items": indicator},
+	})
+	scale := object([]string{"value", "label", "description"}, Object{
+		"value":       Object{"type": "number"},
+		"label":       text("The answer as respondents see it."),
+		"description": text("What the answer means."),
+	})
+	level := object([]string{"id", "label", "min", "description"}, Object{
+		"id":          idSchema,
+		"label":       text("The level's name."),
+		"min":         Object{"type": "number", "description": "The lowest score (rounded to 2 decimals) at this level."},
+		"description": text("What the level means."),
+	})
+	s := object([]string{"kind", "id", "version", "title", "description", "scale", "levels", "dimensions"}, Object{
+		"kind":        Object{"const": model.FrameworkKind},
+		"id":          idSchema,
+		"version":     Object{"type": "string", "pattern": `^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`},
+		"title":       text("The framework's name."),
+		"description": text("What the framework is for."),
+		"scale":       Object{"type": "array", "minItems": 2, "items": scale, "description": "Answers in strictly increasing order of value."},
+		"levels":      Object{"type": "array", "minItems": 1, "items": level, "description": "Levels in strictly increasing order of min; the first min is the lowest scale value."},
+		"dimensions":  Object{"type": "array", "minItems": 1, "items": dimension},
+	})
+	s["$schema"] = draft07
+	s["title"] = "cop framework"
+	return s
+}

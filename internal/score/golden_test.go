@@ -1,0 +1,3 @@
+package score
+
+import _ "github.com/cophealth/cop/internal/golden" // accept go test ./... -update
