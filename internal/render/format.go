@@ -91,7 +91,7 @@ func Bar(n score.Number, lo, hi float64, unicode bool) string {
 func Wrap(text string, width int, indent string) string {
 	var b strings.Builder
 	line := 0
-	for _, word := range strings.Fields(text) {
+	for _, word := range strings.Fields(Inert(text)) {
 		w := runewidth.StringWidth(word)
 		switch {
 		case line == 0:

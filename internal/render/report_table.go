@@ -20,7 +20,7 @@ func ReportTable(w io.Writer, rep *Report) error {
 	fw := res.Framework
 	p := &printer{w: w}
 	p.line("%s, %s", st.Bold(OneLine(a.Community)), a.Date.Format(model.DateLayout))
-	p.line("%s (%s %s), %s", fw.Title, fw.ID, fw.Version, Plural(res.Respondents, "respondent"))
+	p.line("%s (%s %s), %s", OneLine(fw.Title), fw.ID, OneLine(fw.Version), Plural(res.Respondents, "respondent"))
 	p.line("")
 	o := res.Overall
 	p.line("Overall: %s %s, coverage %s (%s)", st.Bold(Score(o.Score)),
@@ -39,7 +39,7 @@ func ReportTable(w io.Writer, rep *Report) error {
 		case score.Unrated:
 			bar = "not rated"
 		}
-		t.Rows = append(t.Rows, []string{d.Dimension.Title, Score(d.Score),
+		t.Rows = append(t.Rows, []string{OneLine(d.Dimension.Title), Score(d.Score),
 			st.Paint(LevelColor(fw, d.Level), LevelLabel(d.Level)), Percent(d.Coverage), bar})
 	}
 	t.Rows = append(t.Rows, []string{"Overall", Score(o.Score), st.Paint(LevelColor(fw, o.Level), LevelLabel(o.Level)),
@@ -55,7 +55,7 @@ func ReportTable(w io.Writer, rep *Report) error {
 		p.line("")
 		p.line("%s", st.Bold("Weakest indicators"))
 		for _, ref := range weak {
-			p.line("  %s  %s: %s", Fixed2(ref.Score), ref.Dimension.Dimension.Title, ref.Indicator.Indicator.Title)
+			p.line("  %s  %s: %s", Fixed2(ref.Score), OneLine(ref.Dimension.Dimension.Title), OneLine(ref.Indicator.Indicator.Title))
 			p.line("%s", Wrap(ref.Indicator.Indicator.Statement, lineWidth, "        "))
 			p.line("%s", Wrap("Try: "+ref.Indicator.Indicator.Guidance, lineWidth, "        "))
 		}
@@ -64,7 +64,7 @@ func ReportTable(w io.Writer, rep *Report) error {
 		p.line("")
 		p.line("%s", st.Bold(fmt.Sprintf("Disagreements (ratings %s or more apart)", model.FormatNumber(2*fw.Step()))))
 		for _, ref := range dis {
-			p.line("  %s: %s: ratings %s, spread %s", ref.Dimension.Dimension.Title, ref.Indicator.Indicator.Title,
+			p.line("  %s: %s: ratings %s, spread %s", OneLine(ref.Dimension.Dimension.Title), OneLine(ref.Indicator.Indicator.Title),
 				valuesList(ref.Values), model.FormatNumber(ref.Spread))
 		}
 	}
@@ -72,7 +72,7 @@ func ReportTable(w io.Writer, rep *Report) error {
 		p.line("")
 		p.line("%s", st.Bold("Not rated"))
 		for _, ref := range un {
-			p.line("  %s: %s (%s)", ref.Dimension.Dimension.Title, ref.Indicator.Indicator.Title, unratedReason(ref.Indicator))
+			p.line("  %s: %s (%s)", OneLine(ref.Dimension.Dimension.Title), OneLine(ref.Indicator.Indicator.Title), unratedReason(ref.Indicator))
 		}
 	}
 	first := true
@@ -86,7 +86,7 @@ func ReportTable(w io.Writer, rep *Report) error {
 			p.line("%s", st.Bold("Notes"))
 			first = false
 		}
-		p.line("  %s", d.Dimension.Title)
+		p.line("  %s", OneLine(d.Dimension.Title))
 		for _, n := range notes {
 			p.line("%s", Wrap(OneLine(n.Respondent)+": "+n.Text, lineWidth, "    "))
 		}
