@@ -71,7 +71,7 @@ func Assessment(d *Document, resolve Resolver) (*Loaded, error) {
 				{"id", true, func(_, v *yaml.Node) {
 					a.Framework.ID = w.id(v, "framework id")
 					a.Framework.Pos = pos(v)
-					if a.Framework.ID == "" || !idPattern.MatchString(a.Framework.ID) {
+					if a.Framework.ID == "" || !IsID(a.Framework.ID) {
 						return
 					}
 					f, err := resolve(a.Framework.ID)

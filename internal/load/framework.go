@@ -1,7 +1,7 @@
 package load
 
 import (
-	"regexp"
+	"strings"
 
 	"github.com/cophealth/cop/internal/model"
 	"go.yaml.in/yaml/v3"
@@ -91,7 +91,49 @@ func (w *walker) kindField(want string) field {
 	}}
 }
 
-var semver = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+// IsSemver reports whether s is a semantic version, MAJOR.MINOR.PATCH with
+// an optional -prerelease and +build: the pattern
+// ^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$
+// written out so that no regexp is compiled at start-up.
+func IsSemver(s string) bool {
+	core, build, hasBuild := strings.Cut(s, "+")
+	if hasBuild && !isIdentChars(build) {
+		return false
+	}
+	core, pre, hasPre := strings.Cut(core, "-")
+	if hasPre && !isIdentChars(pre) {
+		return false
+	}
+	parts := strings.Split(core, ".")
+	if len(parts) != 3 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || (len(p) > 1 && p[0] == '0') {
+			return false
+		}
+		for i := 0; i < len(p); i++ {
+			if p[i] < '0' || p[i] > '9' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isIdentChars reports whether s is a non-empty run of [0-9A-Za-z.-].
+func isIdentChars(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // FrameworkFile reads and decodes a framework file.
 func FrameworkFile(path string) (*model.Framework, error) {
@@ -125,7 +167,7 @@ func Framework(d *Document) (*model.Framework, error) {
 		{"id", true, func(_, v *yaml.Node) { f.ID = w.id(v, "framework id") }},
 		{"version", true, func(_, v *yaml.Node) {
 			s, ok := w.scalar(v, "version")
-			if ok && !semver.MatchString(s) {
+			if ok && !IsSemver(s) {
 				w.at(v, "version %q is not a semantic version (expected MAJOR.MINOR.PATCH, such as 1.0.0)", s)
 			}
 			f.Version = s

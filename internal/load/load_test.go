@@ -366,3 +366,22 @@ func TestAliasBombIsNotExpanded(t *testing.T) {
 		t.Errorf("problems = %v", got)
 	}
 }
+
+func TestIsSemverAndIsID(t *testing.T) {
+	for s, want := range map[string]bool{
+		"1.0.0": true, "0.10.2": true, "1.0.0-rc.1": true, "1.0.0+build.5": true, "1.2.3-a-b+c.d": true,
+		"1.0": false, "01.0.0": false, "1.0.0-": false, "1.0.0+": false, "v1.0.0": false, "1.0.0.0": false, "": false, "1..0": false,
+	} {
+		if got := IsSemver(s); got != want {
+			t.Errorf("IsSemver(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"alpha": true, "terms-of_ref.2": true, "A1": true,
+		"": false, "-x": false, ".x": false, "a b": false, "a=b": false, "é": false,
+	} {
+		if got := IsID(s); got != want {
+			t.Errorf("IsID(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -116,9 +117,10 @@ func Parse(name string, data []byte) (*yaml.Node, error) {
 	return doc.Content[0], nil
 }
 
+// These are compiled only when a file fails to parse, not at start-up.
 var (
-	yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+	yamlLineError = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
+	unknownAnchor = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^unknown anchor '(.*)' referenced$`) })
 )
 
 // syntaxError turns the YAML library's error into a Problem at its line,
@@ -126,7 +128,7 @@ var (
 func syntaxError(name string, data []byte, err error) error {
 	msg := err.Error()
 	line := 0
-	if m := yamlLineError.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineError().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else if len(msg) > 6 && msg[:6] == "yaml: " {
@@ -135,7 +137,7 @@ func syntaxError(name string, data []byte, err error) error {
 	if tl, tc := indentTab(data, line); tl > 0 {
 		return problemf(name, tl, tc, "tab character in indentation; YAML indents with spaces only")
 	}
-	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+	if m := unknownAnchor().FindStringSubmatch(msg); m != nil {
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
 			l, c := position(data, i)
 			return problemf(name, l, c, "alias *%s names no anchor (and cop files do not use aliases)", m[1])

@@ -2,7 +2,6 @@ package load
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -242,7 +241,24 @@ func (w *walker) weight(n *yaml.Node, what string) float64 {
 	return v
 }
 
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+// IsID reports whether s is a valid id: letters, digits, '-', '_' and '.',
+// starting with a letter or digit (the pattern ^[A-Za-z0-9][A-Za-z0-9_.-]*$,
+// written out because a regexp compiled at start-up costs every command).
+func IsID(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case i > 0 && (c == '-' || c == '_' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // id parses an identifier: letters, digits, '-', '_' and '.', starting with
 // a letter or digit, so that ids are safe in flags (DIM=N), CSV and paths.
@@ -251,7 +267,7 @@ func (w *walker) id(n *yaml.Node, what string) string {
 	if !ok {
 		return ""
 	}
-	if !idPattern.MatchString(s) {
+	if !IsID(s) {
 		if s == "" {
 			w.at(n, "%s is empty (expected an id: letters, digits, '-', '_' or '.')", what)
 		} else {

@@ -5,9 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
-	"github.com/mattn/go-runewidth"
 )
 
 // Style says what the output may use.
@@ -92,14 +92,14 @@ func Wrap(text string, width int, indent string) string {
 	var b strings.Builder
 	line := 0
 	for _, word := range strings.Fields(Inert(text)) {
-		w := runewidth.StringWidth(word)
+		w := ansi.StringWidth(word)
 		switch {
 		case line == 0:
 			b.WriteString(indent)
-			line = runewidth.StringWidth(indent)
+			line = ansi.StringWidth(indent)
 		case line+1+w > width:
 			b.WriteString("\n" + indent)
-			line = runewidth.StringWidth(indent)
+			line = ansi.StringWidth(indent)
 		default:
 			b.WriteByte(' ')
 			line++
