@@ -106,6 +106,8 @@ EXIT STATUS
   130  interrupted by the user (Ctrl-C)`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Suggest commands within two edits ("repotr" -> report).
+		SuggestionsMinimumDistance: 2,
 	}
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)

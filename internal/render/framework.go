@@ -15,7 +15,7 @@ func FrameworkText(w io.Writer, fw *model.Framework, guidance bool) error {
 	p.line("")
 	p.line("Scale:")
 	for _, s := range fw.Scale {
-		p.line("  %s  %s: %s", model.FormatNumber(s.Value), s.Label, OneLine(s.Description))
+		p.line("%s", Wrap(fmt.Sprintf("%s %s: %s", model.FormatNumber(s.Value), s.Label, s.Description), lineWidth, "  "))
 	}
 	p.line("  %s: don't know; %s: not applicable", model.Unknown, model.NotApplicable)
 	p.line("")

@@ -199,7 +199,7 @@ func Check(a load.Arg, stdin io.Reader, cat *catalog.Catalog) (r FileResult, ski
 			render.OneLine(a.Community), a.Date.Format(model.DateLayout), render.Plural(len(a.Responses), "response"),
 			res.Overall.Rated, res.Overall.Total, fw.ID, fw.Version)
 	default:
-		msg := "no kind: key (expected kind: cop-assessment or kind: cop-framework)"
+		msg := "not a cop file: no kind: key (expected kind: cop-assessment or kind: cop-framework)"
 		if r.Kind != "" {
 			msg = fmt.Sprintf("unknown kind %q (expected cop-assessment or cop-framework)", r.Kind)
 		}
