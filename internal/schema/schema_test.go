@@ -1,0 +1,180 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cophealth/cop/internal/catalog"
+	_ "github.com/cophealth/cop/internal/golden" // accept go test ./... -update
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
+)
+
+// compile turns one of our schemas into a validator, through JSON as an
+// editor would read it.
+func compile(t *testing.T, s Object) *jsonschema.Schema {
+	t.Helper()
+	data, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("schema.json")
+	if err != nil {
+		t.Fatalf("our schema does not compile: %v", err)
+	}
+	return sch
+}
+
+// fromYAML reads YAML the way the YAML language server does (YAML 1.2 core
+// schema: dates stay strings) into JSON values.
+func fromYAML(t *testing.T, data []byte) any {
+	t.Helper()
+	var n yaml.Node
+	if err := yaml.Unmarshal(data, &n); err != nil {
+		t.Fatal(err)
+	}
+	return value(t, n.Content[0])
+}
+
+func value(t *testing.T, n *yaml.Node) any {
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := map[string]any{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			m[n.Content[i].Value] = value(t, n.Content[i+1])
+		}
+		return m
+	case yaml.SequenceNode:
+		var l []any
+		for _, c := range n.Content {
+			l = append(l, value(t, c))
+		}
+		return l
+	}
+	switch n.Tag {
+	case "!!null":
+		return nil
+	case "!!int", "!!float":
+		v, err := strconv.ParseFloat(n.Value, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	case "!!bool":
+		return n.Value == "true"
+	}
+	return n.Value
+}
+
+func TestExamplesMatchTheAssessmentSchema(t *testing.T) {
+	cat, err := catalog.New("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw, err := cat.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sch := compile(t, Assessment(fw))
+	files, _ := filepath.Glob("../../examples/*/*.yaml")
+	if len(files) < 6 {
+		t.Fatalf("found %d examples", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(fromYAML(t, data)); err != nil {
+			t.Errorf("%s does not match the schema: %v", f, err)
+		}
+		// The loader's errors are the schema's errors too.
+		text := string(data)
+		for what, bad := range map[string]string{
+			"off the scale":      replaceFirstRating(text, "5"),
+			"not an answer":      replaceFirstRating(text, "maybe"),
+			"unknown key":        strings.Replace(text, "community:", "sponsor: x\ncommunity:", 1),
+			"empty community":    replaceLine(text, "community: ", "community: ' '"),
+			"bad date":           replaceLine(text, "date: ", "date: 2026/11/22"),
+			"unknown dimension":  strings.Replace(text, "    ratings:\n", "    ratings:\n      nonsense: {}\n", 1),
+			"wrong framework id": replaceLine(text, "  id: ", "  id: other"),
+		} {
+			if bad == text {
+				t.Fatalf("%s: mutation %q changed nothing", f, what)
+			}
+			if err := sch.Validate(fromYAML(t, []byte(bad))); err == nil {
+				t.Errorf("%s with %s still matches the schema", f, what)
+			}
+		}
+	}
+}
+
+// replaceLine replaces the first line that starts with prefix.
+func replaceLine(text, prefix, line string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			lines[i] = line
+			return strings.Join(lines, "\n")
+		}
+	}
+	return text
+}
+
+// replaceFirstRating replaces the value of the first indicator rating, the
+// first line indented eight spaces under ratings.
+func replaceFirstRating(text, v string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "        ") && strings.Contains(l, ": ") && !strings.HasPrefix(strings.TrimSpace(l), "#") {
+			key, _, _ := strings.Cut(l, ": ")
+			lines[i] = key + ": " + v
+			return strings.Join(lines, "\n")
+		}
+	}
+	return text
+}
+
+func TestEmbeddedFrameworksMatchTheFrameworkSchema(t *testing.T) {
+	sch := compile(t, Framework())
+	files, _ := filepath.Glob("../../framework/*.yaml")
+	if len(files) < 2 {
+		t.Fatalf("found %d frameworks", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(fromYAML(t, data)); err != nil {
+			t.Errorf("%s does not match the schema: %v", f, err)
+		}
+		text := string(data)
+		for what, bad := range map[string]string{
+			"zero weight":   strings.Replace(text, "    indicators:\n", "    weight: 0\n    indicators:\n", 1),
+			"bad version":   replaceLine(text, "version: ", "version: one"),
+			"unknown key":   strings.Replace(text, "title:", "titel: x\ntitle:", 1),
+			"empty title":   replaceLine(text, "title: ", "title: ''"),
+		} {
+			if bad == text {
+				t.Fatalf("%s: mutation %q changed nothing", f, what)
+			}
+			if err := sch.Validate(fromYAML(t, []byte(bad))); err == nil {
+				t.Errorf("%s with %s still matches the schema", f, what)
+			}
+		}
+	}
+}
