@@ -164,10 +164,10 @@ func TestEmbeddedFrameworksMatchTheFrameworkSchema(t *testing.T) {
 		}
 		text := string(data)
 		for what, bad := range map[string]string{
-			"zero weight":   strings.Replace(text, "    indicators:\n", "    weight: 0\n    indicators:\n", 1),
-			"bad version":   replaceLine(text, "version: ", "version: one"),
-			"unknown key":   strings.Replace(text, "title:", "titel: x\ntitle:", 1),
-			"empty title":   replaceLine(text, "title: ", "title: ''"),
+			"zero weight": strings.Replace(text, "    indicators:\n", "    weight: 0\n    indicators:\n", 1),
+			"bad version": replaceLine(text, "version: ", "version: one"),
+			"unknown key": strings.Replace(text, "title:", "titel: x\ntitle:", 1),
+			"empty title": replaceLine(text, "title: ", "title: ''"),
 		} {
 			if bad == text {
 				t.Fatalf("%s: mutation %q changed nothing", f, what)
