@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/cophealth/cop/internal/cmd/framework"
@@ -26,10 +25,14 @@ import (
 // Main runs cop with the process's arguments and streams, and returns the
 // exit code. It is all that main calls, so deferred functions run before the
 // process exits.
+//
+// No signal handler is installed here: watching for Ctrl-C starts an OS
+// thread, 0.3 ms of every run. Without one, Ctrl-C ends cop at once with
+// status 130, which is right for commands that write nothing or write
+// atomically. A command with work to keep (cop assess) installs one with
+// Factory.Interruptible.
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	return Run(ctx, factory.New(iostreams.System()), os.Args[1:])
+	return Run(context.Background(), factory.New(iostreams.System()), os.Args[1:])
 }
 
 // Run executes one cop command line and returns its exit code. A panic in

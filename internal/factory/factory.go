@@ -4,8 +4,11 @@
 package factory
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"time"
 
 	"github.com/cophealth/cop/internal/atomicfile"
@@ -33,6 +36,14 @@ func New(ios *iostreams.IOStreams) *Factory {
 		}
 	}
 	return f
+}
+
+// Interruptible returns a context that is cancelled when the user presses
+// Ctrl-C (SIGINT), for a command that must keep its work before it exits
+// (then it returns context.Canceled, and cop exits 130). Call stop when done.
+// Commands that do not need it leave the default: Ctrl-C ends the process.
+func (f *Factory) Interruptible(parent context.Context) (ctx context.Context, stop context.CancelFunc) {
+	return signal.NotifyContext(parent, os.Interrupt)
 }
 
 // WriteOutput sends what write produces to standard output, or, when path
