@@ -11,9 +11,11 @@ import (
 
 // Review is the text of the review page: each dimension's score and level
 // as the answers stand, how many of its indicators are answered, and which
-// are not answered yet. In a terminal it is a table; in accessible mode,
-// sentences, which a screen reader reads more naturally than columns.
-func (s *Survey) Review() string {
+// are not answered yet. In a terminal the scores are a table; in accessible
+// mode, sentences, which a screen reader reads more naturally than columns.
+func (s *Survey) Review() string { return s.scores() + "\n\n" + s.unansweredText() }
+
+func (s *Survey) scores() string {
 	fw, a := s.cfg.Framework, s.cfg.Assessment
 	res := score.Compute(fw, a)
 	// res.Dimensions is in framework order, so index i is dimension i.
@@ -41,16 +43,26 @@ func (s *Survey) Review() string {
 			fmt.Sprintf("%d of %d", allAnswered, total)})
 		_ = t.WritePlain(&b) // a strings.Builder does not fail
 	}
-	if missing := s.missing(); len(missing) > 0 {
-		b.WriteString("\nNot answered yet:\n")
-		for _, m := range missing {
-			b.WriteString("  " + m + "\n")
-		}
-	} else {
-		b.WriteString("\nEvery indicator has an answer.\n")
-	}
 	return strings.TrimRight(b.String(), "\n")
 }
+
+// unansweredText names the indicators with no answer, dimension by
+// dimension. In a terminal a long list only says how many: it would push the
+// choices off a small screen, and the table's Answered column shows where
+// they are.
+func (s *Survey) unansweredText() string {
+	n := s.Unanswered()
+	switch {
+	case n == 0:
+		return "Every indicator has an answer."
+	case n > maxListed && !s.cfg.Accessible:
+		return fmt.Sprintf("Not answered yet: %d of %d indicators (the Answered column shows where).", n, s.cfg.Framework.IndicatorCount())
+	}
+	return "Not answered yet: " + strings.Join(s.missing(), "; ") + "."
+}
+
+// maxListed is how many unanswered indicators the review names in a terminal.
+const maxListed = 6
 
 // missing lists, per dimension, the indicators with no answer.
 func (s *Survey) missing() []string {

@@ -222,42 +222,46 @@ func (b *built) commit() {
 // Build makes page p as a form with one group, its fields holding the
 // answers so far. Building is cheap and has no side effects; each visit to a
 // page builds it anew, so a form never carries stale answers.
+//
+// A page's title and description head the group, where huh keeps them in
+// view while the fields scroll beneath. In accessible mode huh prints no
+// group header, so a note that carries them is the page's first field.
 func (s *Survey) Build(p int) *built {
 	b := &built{}
-	var fields []huh.Field
-	var title string
+	var title, description string
 	switch pg := s.pages[p]; pg.kind {
 	case whoPage:
-		title, fields = s.whoFields(b)
+		title, description = s.whoFields(b)
 	case dimensionPage:
-		title, fields = s.dimensionFields(b, pg.dim)
+		title, description = s.dimensionFields(b, pg.dim)
 	case reviewPage:
-		title, fields = s.reviewFields(b)
+		title, description = s.reviewFields(b)
 	}
-	b.fields = fields
-	group := huh.NewGroup(fields...)
-	if !s.cfg.Accessible {
-		group.Title(title)
+	for _, e := range b.entries {
+		b.fields = append(b.fields, e.field)
+	}
+	var group *huh.Group
+	if s.cfg.Accessible {
+		b.fields = append([]huh.Field{huh.NewNote().Title(title).Description(description)}, b.fields...)
+		group = huh.NewGroup(b.fields...)
+	} else {
+		group = huh.NewGroup(b.fields...).Title(title).Description(description)
 	}
 	b.form = huh.NewForm(group).WithTheme(s.cfg.Theme).WithShowHelp(true)
 	return b
 }
 
-// heading is a page's first field: a note with the page's title and
-// description. huh prints no group titles in accessible mode, so the note
-// carries the title there; in a terminal the group title shows it, and stays
-// in view while the page scrolls.
-func (s *Survey) heading(title, description string) *huh.Note {
-	n := huh.NewNote()
-	if s.cfg.Accessible {
-		return n.Title(title).Description(description)
+// label is a field's title: in accessible mode it also carries the
+// description, which huh does not print there.
+func (s *Survey) label(title, description string) string {
+	if s.cfg.Accessible && description != "" {
+		return title + " (" + strings.TrimSuffix(description, ".") + "):"
 	}
-	return n.Description(noteText(description))
+	return title
 }
 
-func (s *Survey) whoFields(b *built) (string, []huh.Field) {
+func (s *Survey) whoFields(b *built) (title, description string) {
 	a, r := s.cfg.Assessment, s.response()
-	fields := []huh.Field{s.heading("About this round", "Who is answering, for which community, and the date of the round.")}
 	input := func(key, title, description string, value string, validate func(string) error, set func(string)) {
 		v := value
 		in := huh.NewInput().Key(key).Value(&v)
@@ -282,7 +286,6 @@ func (s *Survey) whoFields(b *built) (string, []huh.Field) {
 		} else {
 			in.Title(title).Description(description)
 		}
-		fields = append(fields, in)
 		b.entries = append(b.entries, entry{key: key, field: in, set: func(x any) { set(strings.TrimSpace(x.(string))) }})
 	}
 	if s.cfg.Ask.Community {
@@ -309,16 +312,7 @@ func (s *Survey) whoFields(b *built) (string, []huh.Field) {
 				}
 			})
 	}
-	return "About this round", fields
-}
-
-// label is a field's title: in accessible mode it also carries the
-// description, which huh does not print there.
-func (s *Survey) label(title, description string) string {
-	if s.cfg.Accessible && description != "" {
-		return title + " (" + strings.TrimSuffix(description, ".") + "):"
-	}
-	return title
+	return "About this round", "Who is answering, for which community, and the date of the round."
 }
 
 func required(what string) func(string) error {
@@ -344,12 +338,11 @@ func ParseDate(v string) (time.Time, error) {
 // Progress is how a dimension page names its place: "2 of 7".
 func Progress(dim, dims int) string { return strconv.Itoa(dim+1) + " of " + strconv.Itoa(dims) }
 
-func (s *Survey) dimensionFields(b *built, di int) (string, []huh.Field) {
+func (s *Survey) dimensionFields(b *built, di int) (title, description string) {
 	fw := s.cfg.Framework
 	d := &fw.Dimensions[di]
 	r := s.response()
-	title := render.OneLine(d.Title) + " (" + Progress(di, len(fw.Dimensions)) + ")"
-	fields := []huh.Field{s.heading(title, render.Inert(d.Description))}
+	title = render.OneLine(d.Title) + " (" + Progress(di, len(fw.Dimensions)) + ")"
 	for ii := range d.Indicators {
 		ind := &d.Indicators[ii]
 		key := "rating:" + d.ID + ":" + ind.ID
@@ -361,7 +354,6 @@ func (s *Survey) dimensionFields(b *built, di int) (string, []huh.Field) {
 			sel.Title(render.OneLine(ind.Title)).Description(render.OneLine(ind.Statement))
 		}
 		dimID, indID := d.ID, ind.ID
-		fields = append(fields, sel)
 		b.entries = append(b.entries, entry{key: key, field: sel, set: func(x any) {
 			r.SetRating(dimID, indID, s.rating(x.(string)))
 		}})
@@ -381,7 +373,6 @@ func (s *Survey) dimensionFields(b *built, di int) (string, []huh.Field) {
 		text.Title("Notes on " + render.OneLine(d.Title) + " (optional)").
 			Placeholder("Anything the report should keep with these answers")
 	}
-	fields = append(fields, text)
 	dimID := d.ID
 	b.entries = append(b.entries, entry{key: key, field: text, set: func(x any) {
 		v := strings.TrimSpace(x.(string))
@@ -394,7 +385,7 @@ func (s *Survey) dimensionFields(b *built, di int) (string, []huh.Field) {
 		}
 		r.Notes[dimID] = v
 	}})
-	return title, fields
+	return title, render.Inert(d.Description)
 }
 
 // options are an indicator's answers: the scale with its descriptions, then
@@ -464,7 +455,7 @@ func (s *Survey) rating(v string) model.Rating {
 	return model.Rating{Kind: model.Scored, Value: f}
 }
 
-func (s *Survey) reviewFields(b *built) (string, []huh.Field) {
+func (s *Survey) reviewFields(b *built) (title, description string) {
 	choice := reviewSave
 	b.choice = &choice
 	opts := []huh.Option[string]{huh.NewOption(s.saveLabel(), reviewSave)}
@@ -475,8 +466,13 @@ func (s *Survey) reviewFields(b *built) (string, []huh.Field) {
 	}
 	sel := huh.NewSelect[string]().Key("review").Title(s.label("Save, or go back to a page?", "")).Value(&choice).Options(opts...)
 	b.entries = append(b.entries, entry{key: "review", field: sel, set: func(x any) { choice = x.(string) }})
-	title := "Review before saving"
-	return title, []huh.Field{s.heading(title, s.Review()), sel}
+	if s.cfg.Accessible {
+		return "Review before saving", s.Review()
+	}
+	// The list of what is unanswered goes under the select, which scrolls,
+	// rather than in the header, which does not: it is long at first.
+	sel.Description(s.unansweredText())
+	return "Review before saving", s.scores()
 }
 
 func (s *Survey) saveLabel() string {
@@ -486,8 +482,3 @@ func (s *Survey) saveLabel() string {
 	return "Save and show the report"
 }
 
-// noteText escapes text for a huh note, whose description reads *, _ and `
-// as formatting and \ as an escape.
-func noteText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "`", "\\`").Replace(s)
-}

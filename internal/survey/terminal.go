@@ -93,15 +93,17 @@ func (m *terminal) build(p int) {
 // start gives the page's form the terminal's size and initialises it.
 func (m *terminal) start() tea.Cmd { return tea.Batch(m.resize(), m.cur.form.Init()) }
 
-// resize passes the size on to the page's form, less the line of keys at
-// the bottom, and no wider than maxWidth.
+// resize passes the size on to the page's form, less the footer, and no
+// wider than maxWidth.
 func (m *terminal) resize() tea.Cmd {
 	size := m.size
 	if size.Width == 0 {
 		size = fallbackSize
 	}
 	size.Width = min(size.Width, maxWidth)
-	size.Height = max(size.Height-2, 5)
+	// huh draws one line more than the height it is given (a blank line
+	// above its help), and the footer takes two.
+	size.Height = max(size.Height-3, 5)
 	f, cmd := m.cur.form.Update(size)
 	m.cur.form = f.(*huh.Form)
 	return cmd

@@ -215,10 +215,10 @@ func assessRun(opts *Options) error {
 		return err
 	}
 
-	// A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the run like
-	// Ctrl-C: the draft is kept. cli.Main already turns SIGINT into a
-	// cancelled context.
-	ctx, stop := signal.NotifyContext(opts.Ctx, syscall.SIGHUP, syscall.SIGTERM)
+	// Ctrl-C in accessible mode (SIGINT; in the form it is a key), a closed
+	// terminal (SIGHUP) and a polite kill (SIGTERM) all end the run with the
+	// draft kept, rather than the process at once.
+	ctx, stop := signal.NotifyContext(opts.Ctx, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
 	defer stop()
 	run := sv.RunTerminal
 	if accessible {
