@@ -481,4 +481,3 @@ func (s *Survey) saveLabel() string {
 	}
 	return "Save and show the report"
 }
-
