@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/cophealth/cop/internal/atomicfile"
@@ -364,28 +365,36 @@ func DraftName(path string) string {
 // other than ASCII are kept; a name with no letters or digits at all gives
 // assessment-2026-11-22.yaml.
 func FileName(community string, date time.Time) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(community) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+	words := strings.FieldsFunc(strings.ToLower(community), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	slug := ""
+	for _, w := range words {
+		if len(slug)+1+len(w) > maxSlug {
+			if slug == "" { // one very long word: cut it, on a rune
+				for _, r := range w {
+					if len(slug)+utf8.RuneLen(r) > maxSlug {
+						break
+					}
+					slug += string(r)
+				}
 			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-		if b.Len() >= 60 {
 			break
 		}
+		if slug != "" {
+			slug += "-"
+		}
+		slug += w
 	}
-	slug := b.String()
 	if slug == "" {
 		slug = "assessment"
 	}
 	return slug + "-" + date.Format(model.DateLayout) + ".yaml"
 }
+
+// maxSlug keeps file names well within every file system's limits: the
+// community's words are kept whole up to this many bytes.
+const maxSlug = 60
 
 // saveDraft writes the answers so far. It is called after every page; the
 // first call decides the names, now that the community and date are known.
