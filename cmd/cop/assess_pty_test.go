@@ -170,9 +170,9 @@ const (
 func planned(di, ii int) int { return (di+ii)%5 + 1 }
 
 // answerDimensions answers the dimension pages from first (an index into
-// the framework's dimensions) to the last, starting at the given question of
-// the first; done says which answers were already given. Every indicator
-// is answered with planned(); the notes of the first dimension are typed.
+// the framework's dimensions) to the last, starting at the given question
+// (counted from 0) of the first. Every indicator is answered with
+// planned(); the notes of the first dimension are typed.
 func answerDimensions(tm *term, fw *model.Framework, first, question int) {
 	pages := len(fw.Dimensions) + 2
 	for di := first; di < len(fw.Dimensions); di++ {
@@ -249,14 +249,10 @@ func answerFirstPage(tm *term, pages int) {
 	tm.press(keyEnter, fmt.Sprintf("page 2 of %d · question 1 of ", pages))
 }
 
-// TestAssessInTerminal answers every page and saves.
-func TestAssessInTerminal(t *testing.T) {
-	fw := defaultFramework(t)
-	pages := len(fw.Dimensions) + 2
-	dir := t.TempDir()
-	tm := startCop(t, dir, nil, "assess")
-	answerFirstPage(tm, pages)
-	answerDimensions(tm, fw, 0, 0)
+// saveFromReview saves from the review page, then checks the file saved
+// and that the draft is gone.
+func saveFromReview(t *testing.T, tm *term, dir string, fw *model.Framework) {
+	t.Helper()
 	if !strings.Contains(tm.screen(), "Review before saving") {
 		t.Fatalf("no review page:\n%s", tm.screen())
 	}
@@ -266,8 +262,19 @@ func TestAssessInTerminal(t *testing.T) {
 	}
 	checkSaved(t, filepath.Join(dir, savedName), fw)
 	if _, err := os.Stat(filepath.Join(dir, "riverside-nurses-2026-11-23.draft.yaml")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the draft is still there: %v", err)
+		t.Errorf("the draft is still there after saving: %v", err)
 	}
+}
+
+// TestAssessInTerminal answers every page and saves.
+func TestAssessInTerminal(t *testing.T) {
+	fw := defaultFramework(t)
+	pages := len(fw.Dimensions) + 2
+	dir := t.TempDir()
+	tm := startCop(t, dir, nil, "assess")
+	answerFirstPage(tm, pages)
+	answerDimensions(tm, fw, 0, 0)
+	saveFromReview(t, tm, dir, fw)
 	// The report follows on the same terminal.
 	if !strings.Contains(tm.screen(), "Riverside Nurses, 2026-11-23") {
 		t.Errorf("no report on the terminal:\n%s", tm.screen())
@@ -315,17 +322,7 @@ func TestAssessCtrlCAndResume(t *testing.T) {
 	tm.waitFor(fmt.Sprintf("page 3 of %d · question 1 of %d", pages, len(d1.Indicators)+1))
 	tm.press(keyEnter, fmt.Sprintf("page 3 of %d · question 2 of", pages)) // keeps the answer given before Ctrl-C
 	answerDimensions(tm, fw, 1, 1)
-	if !strings.Contains(tm.screen(), "Review before saving") {
-		t.Fatalf("no review page:\n%s", tm.screen())
-	}
-	tm.press(keyEnter, "Saved "+savedName)
-	if code := tm.exit(); code != 0 {
-		t.Fatalf("exit status %d\n%s", code, tm.screen())
-	}
-	checkSaved(t, filepath.Join(dir, savedName), fw)
-	if _, err := os.Stat(draft); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the draft is still there after saving: %v", err)
-	}
+	saveFromReview(t, tm, dir, fw)
 	if !strings.HasPrefix(stdout.String(), "Riverside Nurses, 2026-11-23\n") {
 		t.Errorf("standard output does not start with the report:\n%s", stdout.String())
 	}

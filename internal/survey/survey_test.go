@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"os"
 	"regexp"
 	"strings"
 	"sync"
@@ -22,11 +21,7 @@ import (
 // People with one. Its ids are read from the file, never written here.
 func testFramework(t *testing.T) *model.Framework {
 	t.Helper()
-	data, err := os.ReadFile("testdata/fw.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw, err := load.FrameworkBytes("fw.yaml", data)
+	fw, err := load.FrameworkFile("testdata/fw.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
