@@ -11,6 +11,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
 	"github.com/cophealth/cop/internal/golden"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -520,5 +521,46 @@ func TestDarkBackground(t *testing.T) {
 	}
 	if _, err := DarkBackground("blue", env(""), nil); err == nil {
 		t.Error("an unknown theme is accepted")
+	}
+}
+
+// BenchmarkKeyPress measures one key press on a dimension page (update and
+// redraw) with the survey's theme set once, beside the same page left to
+// huh's default, which builds its theme anew on every draw. Read the ratio
+// from one run:
+//
+//	go test ./internal/survey -run '^$' -bench KeyPress -benchmem
+func BenchmarkKeyPress(b *testing.B) {
+	fw, err := load.FrameworkFile("testdata/fw.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		theme bool
+	}{{"theme-set-once", true}, {"huh-default-theme", false}} {
+		b.Run(c.name, func(b *testing.B) {
+			a := &model.Assessment{Community: "R", Date: time.Now(), Responses: []model.Response{{Respondent: "A"}}}
+			s, err := New(Config{Framework: fw, Assessment: a, Theme: Theme(io.Discard, false, true)})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if !c.theme {
+				// The same page with no theme: huh's WithTheme(nil) leaves
+				// the fields to make their default theme on every draw.
+				s.cfg.Theme = nil
+			}
+			form := s.Build(1).form
+			form.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+			form.Init()
+			key := tea.KeyMsg{Type: tea.KeyDown}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				m, _ := form.Update(key)
+				form = m.(*huh.Form)
+				_ = form.View()
+			}
+		})
 	}
 }

@@ -17,9 +17,9 @@ import (
 // are harder to read, not easier.
 const maxWidth = 100
 
-// fallbackSize is the size assumed until the terminal reports its own, and
-// when the output is not a terminal (tests).
-var fallbackSize = tea.WindowSizeMsg{Width: 80, Height: 24}
+// The size assumed until the terminal reports its own, and when the output
+// is not a terminal (tests).
+const fallbackWidth, fallbackHeight = 80, 24
 
 // RunTerminal runs the survey as one Bubble Tea program: keys are read from
 // in, the form is drawn on out (standard error, so that standard output stays
@@ -98,7 +98,7 @@ func (m *terminal) start() tea.Cmd { return tea.Batch(m.resize(), m.cur.form.Ini
 func (m *terminal) resize() tea.Cmd {
 	size := m.size
 	if size.Width == 0 {
-		size = fallbackSize
+		size = tea.WindowSizeMsg{Width: fallbackWidth, Height: fallbackHeight}
 	}
 	size.Width = min(size.Width, maxWidth)
 	// huh draws one line more than the height it is given (a blank line

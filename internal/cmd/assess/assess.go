@@ -330,6 +330,9 @@ func (s *session) decidePaths() error {
 	if draft == "" {
 		draft = DraftName(out)
 	}
+	if dir := filepath.Dir(out); !isDir(dir) {
+		return exitcode.Usage(fmt.Errorf("cannot save %s: there is no folder %s", out, dir))
+	}
 	if out != draft && !o.Force && exists(out) {
 		return exitcode.Usage(fmt.Errorf("%s already exists; nothing was changed. Pass --force to replace it, or --output FILE to save elsewhere", out))
 	}
@@ -339,6 +342,11 @@ func (s *session) decidePaths() error {
 	}
 	s.out, s.draft = out, draft
 	return nil
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 func exists(path string) bool {
