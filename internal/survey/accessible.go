@@ -34,7 +34,7 @@ func (s *Survey) RunAccessible(ctx context.Context, in io.Reader, out io.Writer)
 		if p == review {
 			toReview = false
 		}
-		b := s.Build(p)
+		b := s.build(p)
 		err := s.askAll(b, r, out)
 		switch {
 		case ctx.Err() != nil:

@@ -130,10 +130,10 @@ func (s *Survey) asks(p int) bool {
 	return w.Community || w.Respondent || w.Role || w.Date
 }
 
-// WhoComplete reports whether the first page's required answers are there:
+// whoComplete reports whether the first page's required answers are there:
 // a community, a respondent and a valid date. Until they are, there is no
 // draft to write, since the loader would not read it back.
-func (s *Survey) WhoComplete() bool {
+func (s *Survey) whoComplete() bool {
 	a := s.cfg.Assessment
 	return strings.TrimSpace(a.Community) != "" && strings.TrimSpace(s.response().Respondent) != "" && !a.Date.IsZero()
 }
@@ -142,7 +142,7 @@ func (s *Survey) WhoComplete() bool {
 // and has not been answered; otherwise the first dimension with an
 // unanswered indicator; otherwise the review.
 func (s *Survey) Start() int {
-	if s.asks(0) && !s.WhoComplete() {
+	if s.asks(0) && !s.whoComplete() {
 		return 0
 	}
 	for p, pg := range s.pages {
@@ -202,7 +202,7 @@ type entry struct {
 // built is one page made into a form.
 type built struct {
 	form    *huh.Form
-	fields  []huh.Field // every field in order, the heading note first
+	fields  []huh.Field // every field in order (in accessible mode the heading note first)
 	entries []entry
 	// choice is the review's decision, once answered.
 	choice *string
@@ -219,14 +219,14 @@ func (b *built) commit() {
 	}
 }
 
-// Build makes page p as a form with one group, its fields holding the
+// build makes page p as a form with one group, its fields holding the
 // answers so far. Building is cheap and has no side effects; each visit to a
 // page builds it anew, so a form never carries stale answers.
 //
 // A page's title and description head the group, where huh keeps them in
 // view while the fields scroll beneath. In accessible mode huh prints no
 // group header, so a note that carries them is the page's first field.
-func (s *Survey) Build(p int) *built {
+func (s *Survey) build(p int) *built {
 	b := &built{}
 	var title, description string
 	switch pg := s.pages[p]; pg.kind {
@@ -274,17 +274,13 @@ func (s *Survey) whoFields(b *built) (title, description string) {
 				}
 				return validate(line)
 			})
-		} else {
-			in.Validate(validate)
-		}
-		if s.cfg.Accessible {
 			label := s.label(title, description)
 			if v != "" {
 				label = strings.TrimSuffix(label, ":") + " [empty line keeps: " + render.OneLine(v) + "]:"
 			}
 			in.Title(label)
 		} else {
-			in.Title(title).Description(description)
+			in.Validate(validate).Title(title).Description(description)
 		}
 		b.entries = append(b.entries, entry{key: key, field: in, set: func(x any) { set(strings.TrimSpace(x.(string))) }})
 	}
@@ -335,14 +331,11 @@ func ParseDate(v string) (time.Time, error) {
 	return t, nil
 }
 
-// Progress is how a dimension page names its place: "2 of 7".
-func Progress(dim, dims int) string { return strconv.Itoa(dim+1) + " of " + strconv.Itoa(dims) }
-
 func (s *Survey) dimensionFields(b *built, di int) (title, description string) {
 	fw := s.cfg.Framework
 	d := &fw.Dimensions[di]
 	r := s.response()
-	title = render.OneLine(d.Title) + " (" + Progress(di, len(fw.Dimensions)) + ")"
+	title = fmt.Sprintf("%s (%d of %d)", render.OneLine(d.Title), di+1, len(fw.Dimensions))
 	for ii := range d.Indicators {
 		ind := &d.Indicators[ii]
 		key := "rating:" + d.ID + ":" + ind.ID

@@ -110,7 +110,7 @@ func TestBuildingAnswersNothing(t *testing.T) {
 	for _, accessible := range []bool{false, true} {
 		f := newFixture(t, allWho, accessible)
 		for p := 0; p < f.s.Pages(); p++ {
-			b := f.s.Build(p)
+			b := f.s.build(p)
 			b.commit() // nothing confirmed: nothing recorded
 		}
 		for k, v := range f.answers() {
@@ -195,7 +195,7 @@ func TestReview(t *testing.T) {
 // scale's descriptions.
 func TestPageView(t *testing.T) {
 	f := newFixture(t, Who{}, false)
-	b := f.s.Build(1)
+	b := f.s.build(1)
 	b.form.Update(tea.WindowSizeMsg{Width: 80, Height: 60})
 	b.form.Init()
 	golden.Assert(t, ".txt", []byte(stripANSI(b.form.View())+"\n"))
@@ -550,7 +550,7 @@ func BenchmarkKeyPress(b *testing.B) {
 				// the fields to make their default theme on every draw.
 				s.cfg.Theme = nil
 			}
-			form := s.Build(1).form
+			form := s.build(1).form
 			form.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 			form.Init()
 			key := tea.KeyMsg{Type: tea.KeyDown}

@@ -57,7 +57,7 @@ func (s *Survey) RunTerminal(ctx context.Context, in io.Reader, out io.Writer) (
 
 // save writes the draft, once there is one to write.
 func (s *Survey) save() error {
-	if !s.WhoComplete() || s.cfg.Save == nil {
+	if !s.whoComplete() || s.cfg.Save == nil {
 		return nil
 	}
 	return s.cfg.Save(s.cfg.Assessment)
@@ -87,7 +87,7 @@ func (m *terminal) build(p int) {
 		m.toReview = false
 	}
 	m.page = p
-	m.cur = m.s.Build(p)
+	m.cur = m.s.build(p)
 }
 
 // start gives the page's form the terminal's size and initialises it.

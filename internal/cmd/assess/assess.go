@@ -171,6 +171,7 @@ func (o *Options) accessible() bool {
 // about them so far.
 type session struct {
 	opts  *Options
+	cat   *catalog.Catalog
 	fw    *model.Framework
 	a     *model.Assessment
 	out   string // the file to save; decided when the first page is done
@@ -263,7 +264,7 @@ func newSession(opts *Options) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &session{opts: opts}
+	s := &session{opts: opts, cat: cat}
 	if opts.Resume != "" {
 		loaded, err := load.AssessmentFile(opts.Resume, cat.Resolve)
 		if err != nil {
@@ -455,11 +456,7 @@ func (s *session) finish() error {
 		}
 	}
 	// The report is of the file as saved, read back as cop report reads it.
-	cat, err := catalog.New(s.opts.Framework)
-	if err != nil {
-		return err
-	}
-	loaded, err := load.AssessmentFile(s.out, cat.Resolve)
+	loaded, err := load.AssessmentFile(s.out, s.cat.Resolve)
 	if err != nil {
 		return err
 	}
