@@ -261,11 +261,15 @@ type terminalRun struct {
 }
 
 func runTerminal(t *testing.T, s *Survey) *terminalRun {
+	return runTerminalContext(t, context.Background(), s)
+}
+
+func runTerminalContext(t *testing.T, ctx context.Context, s *Survey) *terminalRun {
 	in, keys := io.Pipe()
 	r := &terminalRun{t: t, keys: keys, scr: &screen{}, done: make(chan struct{})}
 	go func() {
 		defer close(r.done)
-		r.result, r.err = s.RunTerminal(context.Background(), in, r.scr)
+		r.result, r.err = s.RunTerminal(ctx, in, r.scr)
 	}()
 	t.Cleanup(func() { keys.Close() })
 	return r
@@ -344,6 +348,24 @@ func TestTerminalCtrlC(t *testing.T) {
 	wantAnswers(t, f.answers(), map[string]string{"0/0": "1", "0/1": "", "1/0": ""})
 	if f.saves != 1 || f.saved["0/0"] != "1" {
 		t.Errorf("%d drafts, the last holding %v; want 1 holding 0/0 = 1", f.saves, f.saved)
+	}
+}
+
+// A signal (the context cancelled: SIGHUP when the terminal closes) ends
+// the run as Ctrl-C does, keeping the confirmed answers.
+func TestTerminalContextCancelled(t *testing.T) {
+	f := newFixture(t, Who{}, false)
+	ctx, cancel := context.WithCancel(context.Background())
+	r := runTerminalContext(t, ctx, f.s)
+	r.scr.waitFor(t, "page 1 of 3 · question 1 of 3")
+	r.press(down+down+down+enter, "question 2 of 3") // Fully (2)
+	cancel()
+	outcome, err := r.wait()
+	if err != nil || outcome != Interrupted {
+		t.Fatalf("outcome %v, %v; want Interrupted", outcome, err)
+	}
+	if f.saves != 1 || f.saved["0/0"] != "2" {
+		t.Errorf("%d drafts, the last holding %v; want one holding 0/0 = 2", f.saves, f.saved)
 	}
 }
 
