@@ -408,6 +408,30 @@ func TestTerminalSaveError(t *testing.T) {
 	}
 }
 
+// A fault inside the form ends the run with an error, not a stack trace,
+// and the answers confirmed so far are still written to the draft.
+func TestTerminalPanic(t *testing.T) {
+	f := newFixture(t, Who{}, false)
+	calls := 0
+	f.s.cfg.Save = func(*model.Assessment) error {
+		if calls++; calls == 1 {
+			panic("boom")
+		}
+		f.saved = f.answers()
+		return nil
+	}
+	r := runTerminal(t, f.s)
+	r.scr.waitFor(t, "page 1 of 3 · question 1 of 3")
+	r.press(down+enter+enter+enter, "")
+	outcome, err := r.wait()
+	if outcome != Interrupted || err == nil || !strings.Contains(err.Error(), "internal error in the questionnaire: boom") {
+		t.Fatalf("outcome %v, %v; want Interrupted with the fault", outcome, err)
+	}
+	if calls != 2 || f.saved["0/0"] != "0" {
+		t.Errorf("%d calls to save, the draft holding %v; want a second call holding 0/0 = 0", calls, f.saved)
+	}
+}
+
 // In accessible mode the options are numbered: 1 Not yet (0), 2 Partly (1),
 // 3 Fully (2), 4 Don't know, 5 Not applicable, 6 not answered; an empty
 // line keeps the value shown.

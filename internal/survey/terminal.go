@@ -37,19 +37,24 @@ func (s *Survey) RunTerminal(ctx context.Context, in io.Reader, out io.Writer) (
 	// program is not used at all.
 	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithContext(ctx))
 	_, runErr := p.Run()
-	if m.err != nil {
-		return Interrupted, m.err
+	if m.err != nil && !m.panicked {
+		return Interrupted, m.err // the draft could not be written
 	}
 	if m.saved {
 		return Saved, nil
 	}
-	// Ctrl-C, a signal, a cancelled context or a closed terminal: keep what
-	// the respondent confirmed on this page, then write the draft.
+	// Ctrl-C, a signal, a cancelled context, a closed terminal, or a fault:
+	// keep what the respondent confirmed on this page, then write the draft.
 	m.cur.commit()
 	if err := s.save(); err != nil {
 		return Interrupted, err
 	}
-	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) && !errors.Is(runErr, tea.ErrInterrupted) {
+	switch {
+	case m.err != nil:
+		return Interrupted, m.err
+	case errors.Is(runErr, tea.ErrProgramPanic):
+		return Interrupted, fmt.Errorf("the questionnaire stopped on an internal error: %w", runErr)
+	case runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) && !errors.Is(runErr, tea.ErrInterrupted):
 		return Interrupted, fmt.Errorf("the questionnaire stopped: %w", runErr)
 	}
 	return Interrupted, nil
@@ -74,6 +79,18 @@ type terminal struct {
 
 	saved, quitting bool
 	err             error
+	// panicked says err is a fault caught in the form, rather than a draft
+	// that could not be written: the answers are still worth keeping.
+	panicked bool
+}
+
+// recover turns a panic inside the form into an error that ends the run
+// cleanly. Bubble Tea would catch it too, but print a stack trace.
+func (m *terminal) recover() {
+	if r := recover(); r != nil {
+		m.err = fmt.Errorf("internal error in the questionnaire: %v", r)
+		m.panicked, m.quitting = true, true
+	}
 }
 
 // open enters page p: it builds the page's form and starts it.
@@ -114,7 +131,16 @@ func (m *terminal) Init() tea.Cmd { return m.start() }
 
 // Update handles the keys that move between pages and passes the rest to
 // the page's form.
-func (m *terminal) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *terminal) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if m.panicked {
+			model, cmd = m, tea.Quit
+		}
+	}()
+	defer m.recover()
+	if m.panicked { // View failed: end on the next message
+		return m, tea.Quit
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.size = msg
@@ -187,7 +213,8 @@ func (m *terminal) fail(err error) tea.Cmd {
 // View draws the page and, under it, where the respondent is and the keys
 // that move between pages. Once the run ends it draws nothing, so that the
 // form leaves the screen to the messages that follow.
-func (m *terminal) View() string {
+func (m *terminal) View() (view string) {
+	defer m.recover()
 	if m.quitting {
 		return ""
 	}
