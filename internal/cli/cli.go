@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/cophealth/cop/internal/cmd/assess"
 	"github.com/cophealth/cop/internal/cmd/framework"
 	"github.com/cophealth/cop/internal/cmd/report"
 	"github.com/cophealth/cop/internal/cmd/schema"
@@ -119,6 +120,7 @@ EXIT STATUS
 		return exitcode.Usage(fmt.Errorf("%w (see %s --help)", err, cmd.CommandPath()))
 	})
 	root.AddCommand(
+		assess.NewCmdAssess(f, nil),
 		report.NewCmdReport(f, nil),
 		validate.NewCmdValidate(f, nil),
 		framework.NewCmdFramework(f),
