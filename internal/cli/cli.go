@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"strings"
 
+	"github.com/cophealth/cop/internal/cmd/check"
 	"github.com/cophealth/cop/internal/cmd/framework"
 	"github.com/cophealth/cop/internal/cmd/report"
 	"github.com/cophealth/cop/internal/cmd/schema"
@@ -115,6 +116,7 @@ EXIT STATUS
 	})
 	root.AddCommand(
 		report.NewCmdReport(f, nil),
+		check.NewCmdCheck(f, nil),
 		validate.NewCmdValidate(f, nil),
 		framework.NewCmdFramework(f),
 		schema.NewCmdSchema(f, nil),
