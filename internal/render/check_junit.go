@@ -24,14 +24,20 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name       string          `xml:"name,attr"`
-	Tests      int             `xml:"tests,attr"`
-	Failures   int             `xml:"failures,attr"`
-	Errors     int             `xml:"errors,attr"`
-	Skipped    int             `xml:"skipped,attr"`
-	Properties []junitProperty `xml:"properties>property,omitempty"`
-	Cases      []junitCase     `xml:"testcase"`
-	SystemOut  string          `xml:"system-out,omitempty"`
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Errors     int              `xml:"errors,attr"`
+	Skipped    int              `xml:"skipped,attr"`
+	Properties *junitProperties `xml:"properties"`
+	Cases      []junitCase      `xml:"testcase"`
+	SystemOut  string           `xml:"system-out,omitempty"`
+}
+
+// junitProperties is a pointer in a suite so that a suite without any
+// writes no empty <properties/>, which stricter JUnit schemas refuse.
+type junitProperties struct {
+	Items []junitProperty `xml:"property"`
 }
 
 type junitProperty struct {
@@ -79,14 +85,14 @@ func CheckJUnit(w io.Writer, r *CheckReport) error {
 		res := f.Result
 		a, fw := res.Input.Assessment, res.Input.Result.Framework
 		s.Tests, s.Failures, s.Skipped = len(res.Outcomes), res.Count(check.Fail), res.Count(check.Skip)
-		s.Properties = []junitProperty{
+		s.Properties = &junitProperties{Items: []junitProperty{
 			{"community", a.Community},
 			{"date", a.Date.Format(model.DateLayout)},
 			{"framework", fw.ID + " " + fw.Version},
 			{"policy", r.policyLine(plain)},
-		}
+		}}
 		if r.Baseline != nil {
-			s.Properties = append(s.Properties, junitProperty{"baseline", r.Baseline.Assessment.Path})
+			s.Properties.Items = append(s.Properties.Items, junitProperty{"baseline", r.Baseline.Assessment.Path})
 		}
 		for j := range res.Outcomes {
 			o := &res.Outcomes[j]
@@ -103,7 +109,7 @@ func CheckJUnit(w io.Writer, r *CheckReport) error {
 			s.Cases = append(s.Cases, tc)
 		}
 		if t := res.Targets; t != nil {
-			s.Properties = append(s.Properties, junitProperty{"percent-to-target", Percent(t.Percent)})
+			s.Properties.Items = append(s.Properties.Items, junitProperty{"percent-to-target", Percent(t.Percent)})
 			var b strings.Builder
 			b.WriteString("Targets: " + targetsLine(t) + "\n")
 			tab := targetsTable(t, res.Input.Baseline != nil, plain)
