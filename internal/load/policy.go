@@ -159,7 +159,8 @@ func (w *walker) dimensionRules(n *yaml.Node, p *model.Policy) {
 func CoverageProblem(v float64) string {
 	if v < 0 || v > 1 {
 		hint := ""
-		if v > 1 && v <= 100 {
+		// A whole number up to 100 is most likely a percentage.
+		if v > 1 && v <= 100 && v == math.Trunc(v) {
 			hint = fmt.Sprintf("; %s%% is written %s", model.FormatNumber(v), model.FormatNumber(v/100))
 		}
 		return fmt.Sprintf("%s is not a fraction from 0 to 1%s", model.FormatNumber(v), hint)
@@ -190,7 +191,7 @@ func FitPolicy(p *model.Policy, fw *model.Framework) error {
 		probs = append(probs, problemf(p.Path, o.Pos.Line, o.Pos.Col, format, args...))
 	}
 	if p.Framework != nil && p.Framework.Value != fw.ID {
-		at(p.Framework.Origin, "the policy is for framework %s, not %s (%s)", p.Framework.Value, fw.ID, fw.Source)
+		at(p.Framework.Origin, "the policy is for framework %s, but the assessment uses %s (%s)", p.Framework.Value, fw.ID, fw.Source)
 		return probs.sorted()
 	}
 	top := fw.ScaleMax()

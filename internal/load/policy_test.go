@@ -158,7 +158,7 @@ func TestFitPolicy(t *testing.T) {
 		want    []string
 	}{
 		{"another framework", [2]string{"framework: tf", "framework: other"},
-			[]string{`p.yaml:3:12: the policy is for framework other, not tf (tf.yaml)`}},
+			[]string{`p.yaml:3:12: the policy is for framework other, but the assessment uses tf (tf.yaml)`}},
 		{"unknown dimension", [2]string{"  beta:\n", "  gamma:\n"},
 			[]string{`p.yaml:13:3: unknown dimension "gamma" (framework tf has alpha, beta)`}},
 		{"unknown level", [2]string{"min-level: high", "min-level: top"},
