@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/cophealth/cop/internal/check"
-	"github.com/cophealth/cop/internal/golden"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
@@ -93,32 +92,14 @@ func checkFixture(t *testing.T) *CheckReport {
 }
 
 func TestCheck(t *testing.T) {
-	cases := []struct {
-		name   string
-		ext    string
-		change func(*CheckReport)
-		write  func(*bytes.Buffer, *CheckReport) error
-	}{
+	runGoldenCases(t, checkFixture, []goldenCase[*CheckReport]{
 		{"text", ".txt", nil, func(b *bytes.Buffer, r *CheckReport) error { return CheckText(b, r) }},
 		{"text-color", ".txt", func(r *CheckReport) { r.Style.Color = true }, func(b *bytes.Buffer, r *CheckReport) error { return CheckText(b, r) }},
 		{"json", ".json", nil, func(b *bytes.Buffer, r *CheckReport) error { return CheckJSON(b, r) }},
 		{"junit", ".xml", nil, func(b *bytes.Buffer, r *CheckReport) error { return CheckJUnit(b, r) }},
 		{"github", ".txt", nil, func(b *bytes.Buffer, r *CheckReport) error { return CheckGitHub(b, r) }},
 		{"markdown", ".md", nil, func(b *bytes.Buffer, r *CheckReport) error { return CheckMarkdown(b, r) }},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			rep := checkFixture(t)
-			if c.change != nil {
-				c.change(rep)
-			}
-			var buf bytes.Buffer
-			if err := c.write(&buf, rep); err != nil {
-				t.Fatal(err)
-			}
-			golden.Assert(t, c.ext, buf.Bytes())
-		})
-	}
+	})
 }
 
 // TestCheckCounts checks the totals against the hand count in checkFixture:

@@ -305,19 +305,9 @@ func checkRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	args, err := load.Expand(opts.Files)
+	files, skipped, err := load.ReadEach(opts.Files, func(a load.Arg) (loaded, bool) { return read(a, opts.IO.In, cat) })
 	if err != nil {
 		return err
-	}
-	var files []loaded
-	skipped := 0
-	for _, a := range args {
-		f, skip := read(a, opts.IO.In, cat)
-		if skip {
-			skipped++
-			continue
-		}
-		files = append(files, f)
 	}
 	if skipped > 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "skipped %s without kind: %s\n", render.Plural(skipped, "YAML file"), model.AssessmentKind)

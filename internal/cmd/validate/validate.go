@@ -95,19 +95,9 @@ func validateRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	args, err := load.Expand(opts.Files)
+	results, skipped, err := load.ReadEach(opts.Files, func(a load.Arg) (FileResult, bool) { return Check(a, opts.IO.In, cat) })
 	if err != nil {
 		return err
-	}
-	var results []FileResult
-	skipped := 0
-	for _, a := range args {
-		r, skip := Check(a, opts.IO.In, cat)
-		if skip {
-			skipped++
-			continue
-		}
-		results = append(results, r)
 	}
 	if results == nil {
 		results = []FileResult{}
