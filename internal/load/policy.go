@@ -59,24 +59,8 @@ func Policy(d *Document) (*model.Policy, error) {
 				p.MinLevel = &model.Text{Value: id, Origin: model.Origin{Pos: pos(v)}}
 			}
 		}},
-		{"min-coverage", false, func(_, v *yaml.Node) {
-			p.MinCoverage = w.setting(v, "min-coverage")
-			if p.MinCoverage != nil {
-				if msg := CoverageProblem(p.MinCoverage.Value); msg != "" {
-					w.at(v, "min-coverage %s", msg)
-					p.MinCoverage = nil
-				}
-			}
-		}},
-		{"max-age", false, func(_, v *yaml.Node) {
-			p.MaxAge = w.setting(v, "max-age")
-			if p.MaxAge != nil {
-				if msg := DaysProblem(p.MaxAge.Value); msg != "" {
-					w.at(v, "max-age %s", msg)
-					p.MaxAge = nil
-				}
-			}
-		}},
+		{"min-coverage", false, func(_, v *yaml.Node) { p.MinCoverage = w.checked(v, "min-coverage", CoverageProblem) }},
+		{"max-age", false, func(_, v *yaml.Node) { p.MaxAge = w.checked(v, "max-age", DaysProblem) }},
 		{"require-complete", false, func(_, v *yaml.Node) { p.RequireComplete = w.boolean(v, "require-complete") }},
 		{"baseline", false, func(_, v *yaml.Node) {
 			s := w.text(v, "baseline")
@@ -88,13 +72,7 @@ func Policy(d *Document) (*model.Policy, error) {
 			}
 			p.Baseline = &model.Text{Value: s, Origin: model.Origin{Pos: pos(v)}}
 		}},
-		{"max-drop", false, func(_, v *yaml.Node) {
-			p.MaxDrop = w.setting(v, "max-drop")
-			if p.MaxDrop != nil && p.MaxDrop.Value < 0 {
-				w.at(v, "max-drop %s is negative (expected how much a score may fall, such as 0.25)", model.FormatNumber(p.MaxDrop.Value))
-				p.MaxDrop = nil
-			}
-		}},
+		{"max-drop", false, func(_, v *yaml.Node) { p.MaxDrop = w.checked(v, "max-drop", DropProblem) }},
 		{"dimensions", false, func(_, v *yaml.Node) { w.dimensionRules(v, p) }},
 	})
 	if err := w.err(); err != nil {
@@ -110,6 +88,19 @@ func (w *walker) setting(n *yaml.Node, what string) *model.Number {
 		return nil
 	}
 	return &model.Number{Value: v, Origin: model.Origin{Pos: pos(n)}}
+}
+
+// checked parses a number that problem must accept ("" when fine).
+func (w *walker) checked(n *yaml.Node, what string, problem func(float64) string) *model.Number {
+	v := w.setting(n, what)
+	if v == nil {
+		return nil
+	}
+	if msg := problem(v.Value); msg != "" {
+		w.at(n, "%s %s", what, msg)
+		return nil
+	}
+	return v
 }
 
 // boolean parses true or false (YAML 1.1's yes/no/on/off are refused: they
@@ -173,6 +164,15 @@ func CoverageProblem(v float64) string {
 func DaysProblem(v float64) string {
 	if v < 0 || v != math.Trunc(v) || v > 1e6 {
 		return fmt.Sprintf("%s is not a whole number of days (0 or more)", model.FormatNumber(v))
+	}
+	return ""
+}
+
+// DropProblem says what is wrong with a maximum drop (0 or more), or
+// returns "" when it is fine.
+func DropProblem(v float64) string {
+	if v < 0 {
+		return fmt.Sprintf("%s is negative (expected how much a score may fall, such as 0.25)", model.FormatNumber(v))
 	}
 	return ""
 }

@@ -191,8 +191,8 @@ func overrides(cmd *cobra.Command, rf *ruleFlags) (*model.Policy, []string, erro
 		p.Baseline = &model.Text{Value: rf.baseline, Origin: origin("baseline", rf.baseline)}
 	}
 	if changed("max-drop") {
-		if rf.maxDrop < 0 {
-			return nil, nil, exitcode.Usage(fmt.Errorf("--max-drop %s is negative (expected how much a score may fall, such as 0.25)", model.FormatNumber(rf.maxDrop)))
+		if msg := load.DropProblem(rf.maxDrop); msg != "" {
+			return nil, nil, exitcode.Usage(fmt.Errorf("--max-drop %s", msg))
 		}
 		p.MaxDrop = number("max-drop", rf.maxDrop)
 	}
