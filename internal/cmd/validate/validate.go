@@ -46,8 +46,10 @@ each.
 The kind of each file comes from its kind: key (cop-assessment,
 cop-framework or cop-policy). A policy that names its framework is checked
 against it (dimension and level ids, the scale); one that does not is
-checked against each assessment's framework when cop check runs. A directory stands for every .yaml and .yml file below it;
-files found that way that are not cop files (no kind: cop-...) are skipped.
+checked against each assessment's framework when cop check runs.
+
+A directory stands for every .yaml and .yml file below it; files found that
+way that are not cop files (no kind: cop-...) are skipped.
 Every problem in a file is listed on standard error as file:line:col. A
 framework version other than the one an assessment was made with is a
 warning, not a problem.` + options.ExitStatus(false, false),
