@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/cophealth/cop/internal/cmd/assess"
+	"github.com/cophealth/cop/internal/cmd/check"
 	"github.com/cophealth/cop/internal/cmd/framework"
 	"github.com/cophealth/cop/internal/cmd/report"
 	"github.com/cophealth/cop/internal/cmd/schema"
@@ -122,6 +123,7 @@ EXIT STATUS
 	root.AddCommand(
 		assess.NewCmdAssess(f, nil),
 		report.NewCmdReport(f, nil),
+		check.NewCmdCheck(f, nil),
 		validate.NewCmdValidate(f, nil),
 		framework.NewCmdFramework(f),
 		schema.NewCmdSchema(f, nil),

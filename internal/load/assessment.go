@@ -65,7 +65,7 @@ func Assessment(d *Document, resolve Resolver) (*Loaded, error) {
 			a.Community = w.text(v, "community")
 			a.CommunityPos = pos(v)
 		}},
-		{"date", true, func(_, v *yaml.Node) { a.Date = w.date(v) }},
+		{"date", true, func(_, v *yaml.Node) { a.Date, a.DatePos = w.date(v), pos(v) }},
 		{"framework", true, func(_, v *yaml.Node) {
 			w.mapping(v, "framework", []field{
 				{"id", true, func(_, v *yaml.Node) {

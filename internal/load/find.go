@@ -73,3 +73,24 @@ func Expand(args []string) ([]Arg, error) {
 // IsCopKind reports whether a kind is one of cop's (cop-assessment,
 // cop-framework, cop-policy, or a future cop-*).
 func IsCopKind(kind string) bool { return strings.HasPrefix(kind, "cop-") }
+
+// ReadEach expands args (see Expand) and reads each file with read, which
+// may skip a file: one found in a directory that is not of the kind the
+// command reads. It returns what read gave for the other files, in order,
+// and how many were skipped, so that every command that takes FILE... and
+// directories treats them the same way.
+func ReadEach[T any](args []string, read func(Arg) (T, bool)) (out []T, skipped int, err error) {
+	files, err := Expand(args)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, a := range files {
+		v, skip := read(a)
+		if skip {
+			skipped++
+			continue
+		}
+		out = append(out, v)
+	}
+	return out, skipped, nil
+}

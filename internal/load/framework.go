@@ -69,7 +69,7 @@ func (w *walker) checkKind(d *Document, want string) bool {
 var kindFields = map[string][]string{
 	model.AssessmentKind: {"community", "responses", "framework", "date"},
 	model.FrameworkKind:  {"dimensions", "scale", "levels"},
-	model.PolicyKind:     {"rules", "dimensions", "min-overall"},
+	model.PolicyKind:     {"min-overall", "min-level", "min-coverage", "max-age", "require-complete", "baseline", "max-drop", "dimensions"},
 }
 
 func hasAnyKey(n *yaml.Node, keys []string) bool {

@@ -73,6 +73,32 @@ func problemLines(t *testing.T, err error) []string {
 	return nil
 }
 
+// problemCase is one mistake made in a good test file, by replacing the
+// first occurrence of replace[0] with replace[1], and the problems it must give.
+type problemCase struct {
+	name    string
+	replace [2]string
+	want    []string
+}
+
+// runProblemCases makes each case's mistake in src, loads the result, and
+// compares the problems, in order, with the case's.
+func runProblemCases(t *testing.T, src string, cases []problemCase, load func(src string) error) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			bad := strings.Replace(src, tt.replace[0], tt.replace[1], 1)
+			if bad == src {
+				t.Fatalf("replacement %q not found", tt.replace[0])
+			}
+			got := problemLines(t, load(bad))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
 func TestFrameworkLoads(t *testing.T) {
 	fw, err := FrameworkBytes("tf.yaml", []byte(testFramework))
 	if err != nil {
@@ -91,11 +117,7 @@ func TestFrameworkLoads(t *testing.T) {
 }
 
 func TestFrameworkProblems(t *testing.T) {
-	tests := []struct {
-		name    string
-		replace [2]string // applied to testFramework
-		want    []string
-	}{
+	tests := []problemCase{
 		{"duplicate dimension id", [2]string{"id: beta", "id: alpha"},
 			[]string{`f.yaml:22:9: duplicate dimension id "alpha" (first at line 16)`}},
 		{"duplicate indicator id", [2]string{"{id: a2,", "{id: a1,"},
@@ -134,19 +156,10 @@ func TestFrameworkProblems(t *testing.T) {
 		{"wrong kind", [2]string{"kind: cop-framework", "kind: cop-assessment"},
 			[]string{`f.yaml:1:1: this is a cop-assessment file, expected kind: cop-framework`}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			src := strings.Replace(testFramework, tt.replace[0], tt.replace[1], 1)
-			if src == testFramework {
-				t.Fatalf("replacement %q not found", tt.replace[0])
-			}
-			_, err := FrameworkBytes("f.yaml", []byte(src))
-			got := problemLines(t, err)
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-		})
-	}
+	runProblemCases(t, testFramework, tests, func(src string) error {
+		_, err := FrameworkBytes("f.yaml", []byte(src))
+		return err
+	})
 }
 
 func TestFrameworkReportsEveryProblemAtOnce(t *testing.T) {

@@ -19,6 +19,9 @@ type Problem struct {
 }
 
 func (p *Problem) Error() string {
+	if p.File == "" {
+		return p.Msg
+	}
 	var b strings.Builder
 	b.WriteString(p.File)
 	if p.Line > 0 {

@@ -33,6 +33,7 @@ type Assessment struct {
 	Path string
 	// Pos holds the positions of top-level keys, for pointing at them later.
 	CommunityPos Pos
+	DatePos      Pos
 }
 
 // FrameworkRef names the framework an assessment was made with.

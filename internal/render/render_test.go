@@ -45,13 +45,36 @@ func fixture(t *testing.T) *Report {
 	return &Report{Assessment: l.Assessment, Result: score.Compute(fw, l.Assessment), Weakest: 5, Style: Style{Unicode: true}}
 }
 
+// goldenCase is one rendering of a fixture compared with its golden file:
+// change adjusts the fixture, write renders it.
+type goldenCase[T any] struct {
+	name   string
+	ext    string
+	change func(T)
+	write  func(*bytes.Buffer, T) error
+}
+
+// runGoldenCases renders a fresh fixture for each case and compares the
+// output with testdata/<Test>_<case><ext>.
+func runGoldenCases[T any](t *testing.T, fixture func(*testing.T) T, cases []goldenCase[T]) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := fixture(t)
+			if c.change != nil {
+				c.change(v)
+			}
+			var buf bytes.Buffer
+			if err := c.write(&buf, v); err != nil {
+				t.Fatal(err)
+			}
+			golden.Assert(t, c.ext, buf.Bytes())
+		})
+	}
+}
+
 func TestReport(t *testing.T) {
-	cases := []struct {
-		name   string
-		ext    string
-		change func(*Report)
-		write  func(*bytes.Buffer, *Report) error
-	}{
+	runGoldenCases(t, fixture, []goldenCase[*Report]{
 		{"table", ".txt", nil, func(b *bytes.Buffer, r *Report) error { return ReportTable(b, r) }},
 		{"table-ascii", ".txt", func(r *Report) { r.Style.Unicode = false }, func(b *bytes.Buffer, r *Report) error { return ReportTable(b, r) }},
 		{"table-color", ".txt", func(r *Report) { r.Style.Color = true }, func(b *bytes.Buffer, r *Report) error { return ReportTable(b, r) }},
@@ -60,20 +83,7 @@ func TestReport(t *testing.T) {
 		{"markdown-explain", ".md", func(r *Report) { r.Explain = true }, func(b *bytes.Buffer, r *Report) error { return ReportMarkdown(b, r) }},
 		{"json", ".json", nil, func(b *bytes.Buffer, r *Report) error { return ReportJSON(b, r) }},
 		{"weakest-1", ".txt", func(r *Report) { r.Weakest = 1 }, func(b *bytes.Buffer, r *Report) error { return ReportTable(b, r) }},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			rep := fixture(t)
-			if c.change != nil {
-				c.change(rep)
-			}
-			var buf bytes.Buffer
-			if err := c.write(&buf, rep); err != nil {
-				t.Fatal(err)
-			}
-			golden.Assert(t, c.ext, buf.Bytes())
-		})
-	}
+	})
 }
 
 // TestReportJSONValues checks the JSON numbers against the hand computation

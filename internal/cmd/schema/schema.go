@@ -16,7 +16,7 @@ import (
 )
 
 // Kinds are the files cop has schemas for.
-var Kinds = []string{"assessment", "framework"}
+var Kinds = []string{"assessment", "framework", "policy"}
 
 // Options holds the flags and dependencies of cop schema.
 type Options struct {
@@ -35,16 +35,18 @@ func NewCmdSchema(f *factory.Factory, runF func(*Options) error) *cobra.Command 
 		Short: "Print the JSON Schema of a file kind, for editors",
 		Long: `Print the JSON Schema (draft-07) of a kind of file: ` + strings.Join(Kinds, ", ") + `.
 
-The assessment schema is made from a framework, so an editor completes its
-dimension and indicator ids and checks ratings against its scale: the
-default framework, the one named by FRAMEWORK-ID, or the --framework file.
+The assessment and policy schemas are made from a framework, so an editor
+completes its dimension and indicator ids and checks ratings against its
+scale (and a policy's levels, minimums and targets): the default framework,
+the one named by FRAMEWORK-ID, or the --framework file.
 Point your editor at it; with the YAML language server, put this first line
 in an assessment file:
 
   # yaml-language-server: $schema=cop-assessment.schema.json` + options.ExitStatus(false, false),
 		Example: `  cop schema assessment -o cop-assessment.schema.json
   cop schema assessment cop-fitness
-  cop schema framework`,
+  cop schema framework
+  cop schema policy -o cop-policy.schema.json`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 1 || len(args) > 2 {
 				return exitcode.Usage(fmt.Errorf("cop schema needs a KIND (%s)", strings.Join(Kinds, ", ")))
@@ -55,7 +57,7 @@ in an assessment file:
 			if len(args) == 0 {
 				return Kinds, cobra.ShellCompDirectiveNoFileComp
 			}
-			if len(args) == 1 && args[0] == "assessment" {
+			if len(args) == 1 && (args[0] == "assessment" || args[0] == "policy") {
 				if cat, err := catalog.New(""); err == nil {
 					return cat.EmbeddedIDs(), cobra.ShellCompDirectiveNoFileComp
 				}
@@ -81,7 +83,7 @@ in an assessment file:
 func schemaRun(opts *Options) error {
 	var s schema.Object
 	switch opts.Kind {
-	case "assessment":
+	case "assessment", "policy":
 		cat, err := catalog.New(opts.Framework)
 		if err != nil {
 			return err
@@ -94,6 +96,9 @@ func schemaRun(opts *Options) error {
 			return exitcode.Usage(err)
 		}
 		s = schema.Assessment(fw)
+		if opts.Kind == "policy" {
+			s = schema.Policy(fw)
+		}
 	case "framework":
 		if opts.FrameworkID != "" {
 			return exitcode.Usage(fmt.Errorf("cop schema framework takes no FRAMEWORK-ID"))

@@ -39,17 +39,22 @@ func NewCmdValidate(f *factory.Factory, runF func(*Options) error) *cobra.Comman
 	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput}
 	cmd := &cobra.Command{
 		Use:   "validate FILE...",
-		Short: "Check assessment and framework files",
-		Long: `Check assessment and framework files, and print a summary line for each.
+		Short: "Check assessment, framework and policy files",
+		Long: `Check assessment, framework and policy files, and print a summary line for
+each.
 
-The kind of each file comes from its kind: key (cop-assessment or
-cop-framework). A directory stands for every .yaml and .yml file below it;
-files found that way that are not cop files (no kind: cop-...) are skipped.
+The kind of each file comes from its kind: key (cop-assessment,
+cop-framework or cop-policy). A policy that names its framework is checked
+against it (dimension and level ids, the scale); one that does not is
+checked against each assessment's framework when cop check runs.
+
+A directory stands for every .yaml and .yml file below it; files found that
+way that are not cop files (no kind: cop-...) are skipped.
 Every problem in a file is listed on standard error as file:line:col. A
 framework version other than the one an assessment was made with is a
 warning, not a problem.` + options.ExitStatus(false, false),
 		Example: `  cop validate examples/
-  cop validate my-framework.yaml assessment.yaml
+  cop validate my-framework.yaml assessment.yaml .cop-policy.yaml
   cop validate -f json assessment.yaml`,
 		Args:              options.MinArgs(1, "at least one FILE or directory"),
 		ValidArgsFunction: options.YAMLFiles,
@@ -92,19 +97,9 @@ func validateRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	args, err := load.Expand(opts.Files)
+	results, skipped, err := load.ReadEach(opts.Files, func(a load.Arg) (FileResult, bool) { return Check(a, opts.IO.In, cat) })
 	if err != nil {
 		return err
-	}
-	var results []FileResult
-	skipped := 0
-	for _, a := range args {
-		r, skip := Check(a, opts.IO.In, cat)
-		if skip {
-			skipped++
-			continue
-		}
-		results = append(results, r)
 	}
 	if results == nil {
 		results = []FileResult{}
@@ -198,10 +193,17 @@ func Check(a load.Arg, stdin io.Reader, cat *catalog.Catalog) (r FileResult, ski
 		r.Summary = fmt.Sprintf("assessment of %s, %s: %s, %d of %d indicators rated (%s %s)",
 			render.OneLine(a.Community), a.Date.Format(model.DateLayout), render.Plural(len(a.Responses), "response"),
 			res.Overall.Rated, res.Overall.Total, fw.ID, fw.Version)
+	case model.PolicyKind:
+		summary, err := policySummary(doc, cat)
+		if err != nil {
+			r.Problems = problems(err)
+			return r, false
+		}
+		r.Summary = summary
 	default:
 		msg := "not a cop file: no kind: key (expected kind: cop-assessment or kind: cop-framework)"
 		if r.Kind != "" {
-			msg = fmt.Sprintf("unknown kind %q (expected cop-assessment or cop-framework)", r.Kind)
+			msg = fmt.Sprintf("unknown kind %q (expected cop-assessment, cop-framework or cop-policy)", r.Kind)
 		}
 		r.Problems = []Problem{{Line: doc.Root.Line, Column: doc.Root.Column, Message: msg}}
 		return r, false
@@ -210,20 +212,50 @@ func Check(a load.Arg, stdin io.Reader, cat *catalog.Catalog) (r FileResult, ski
 	return r, false
 }
 
-func problems(err error) []Problem {
-	var ps load.Problems
-	var p *load.Problem
-	switch {
-	case errors.As(err, &ps):
-		out := make([]Problem, len(ps))
-		for i, p := range ps {
-			out[i] = Problem{Line: p.Line, Column: p.Col, Message: p.Msg}
-		}
-		return out
-	case errors.As(err, &p):
-		return []Problem{{Line: p.Line, Column: p.Col, Message: p.Msg}}
+// policySummary loads a policy and, when it names its framework, checks it
+// against that framework.
+func policySummary(doc *load.Document, cat *catalog.Catalog) (string, error) {
+	p, err := load.Policy(doc)
+	if err != nil {
+		return "", err
 	}
-	return []Problem{{Message: err.Error()}}
+	rules := 0
+	for _, set := range []bool{p.MinOverall != nil, p.MinLevel != nil, p.MinCoverage != nil,
+		p.MaxAge != nil, p.RequireComplete, p.Baseline != nil} {
+		if set {
+			rules++
+		}
+	}
+	mins, targets := 0, 0
+	for _, d := range p.Dimensions {
+		if d.Min != nil {
+			mins++
+		}
+		if d.Target != nil {
+			targets++
+		}
+	}
+	summary := fmt.Sprintf("policy: %s, %s, %s", render.Plural(rules, "overall rule"),
+		render.Plural(mins, "dimension minimum"), render.Plural(targets, "target"))
+	if p.Framework == nil {
+		return summary + " (names no framework: its ids are checked against each assessment's by cop check)", nil
+	}
+	fw, err := cat.Resolve(p.Framework.Value)
+	if err != nil {
+		return "", &load.Problem{File: doc.Name, Line: p.Framework.Pos.Line, Col: p.Framework.Pos.Col, Msg: err.Error()}
+	}
+	if err := load.FitPolicy(p, fw); err != nil {
+		return "", err
+	}
+	return summary + fmt.Sprintf(" (%s %s)", fw.ID, fw.Version), nil
+}
+
+func problems(err error) []Problem {
+	var out []Problem
+	for _, p := range load.ProblemsOf(err) {
+		out = append(out, Problem{Line: p.Line, Column: p.Col, Message: p.Msg})
+	}
+	return out
 }
 
 func where(file string, p Problem) string {

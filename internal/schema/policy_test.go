@@ -1,0 +1,138 @@
+package schema_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/cophealth/cop/internal/catalog"
+	_ "github.com/cophealth/cop/internal/golden" // accept go test ./... -update
+	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/model"
+	"github.com/cophealth/cop/internal/schema"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
+)
+
+// policyValidator compiles the policy schema of the default framework with
+// a real JSON Schema validator, as an editor would read it.
+func policyValidator(t *testing.T, fw *model.Framework) *jsonschema.Schema {
+	t.Helper()
+	data, err := json.Marshal(schema.Policy(fw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("policy.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("policy.json")
+	if err != nil {
+		t.Fatalf("the policy schema does not compile: %v", err)
+	}
+	return sch
+}
+
+// asJSON reads a policy's YAML into the values a JSON validator sees.
+// Policies hold no dates, so decoding YAML into any is faithful here.
+func asJSON(t *testing.T, text string) any {
+	t.Helper()
+	var v any
+	if err := yaml.Unmarshal([]byte(text), &v); err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestExamplePolicyMatchesTheSchema: the example policy is valid for both
+// the schema and the loader, and each mutation is refused by both: the
+// loader (or load.FitPolicy, for what depends on the framework) and the
+// schema agree on what a policy is.
+func TestExamplePolicyMatchesTheSchema(t *testing.T) {
+	cat, err := catalog.New("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw, err := cat.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sch := policyValidator(t, fw)
+	data, err := os.ReadFile("../../examples/ci/cop-policy.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	if err := sch.Validate(asJSON(t, text)); err != nil {
+		t.Fatalf("the example policy does not match the schema: %v", err)
+	}
+	if _, err := load.PolicyBytes("cop-policy.yml", data); err != nil {
+		t.Fatalf("the example policy does not load: %v", err)
+	}
+	firstDim := ""
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, "  ") && strings.Contains(l, ": {") {
+			firstDim = l
+			break
+		}
+	}
+	if firstDim == "" {
+		t.Fatal("no dimension line in the example policy")
+	}
+	for what, bad := range map[string]string{
+		"unknown key":           strings.Replace(text, "min-overall:", "min-overal: 1\nmin-overall:", 1),
+		"coverage above 1":      replaceKey(text, "min-coverage", "80"),
+		"negative age":          replaceKey(text, "max-age", "-1"),
+		"fractional age":        replaceKey(text, "max-age", "1.5"),
+		"unknown level":         replaceKey(text, "min-level", "excellent"),
+		"another framework":     replaceKey(text, "framework", "cop-fitness"),
+		"negative drop":         replaceKey(text, "max-drop", "-0.5"),
+		"unknown dimension":     strings.Replace(text, "dimensions:", "dimensions:\n  nonsense: {min: 1}", 1),
+		"empty dimension rule":  strings.Replace(text, "dimensions:", "dimensions:\n"+strings.SplitN(firstDim, ":", 2)[0]+"x: {}", 1),
+		"min above the scale":   replaceKey(text, "min-overall", "5"),
+		"target at the bottom":  strings.Replace(text, "target: 3}", "target: 0}", 1),
+		"wrong kind":            replaceKey(text, "kind", "cop-assessment"),
+		"unsupported version":   replaceKey(text, "version", "2"),
+		"require-complete text": strings.Replace(text, "max-age:", "require-complete: yes\nmax-age:", 1),
+	} {
+		if bad == text {
+			t.Fatalf("mutation %q changed nothing", what)
+		}
+		if err := sch.Validate(asJSON(t, bad)); err == nil {
+			t.Errorf("with %s, the policy still matches the schema", what)
+		}
+		p, err := load.PolicyBytes("cop-policy.yml", []byte(bad))
+		if err == nil {
+			err = load.FitPolicy(p, fw)
+		}
+		if err == nil {
+			t.Errorf("with %s, the policy still loads and fits %s", what, fw.ID)
+		}
+	}
+}
+
+// replaceKey replaces the value of the first top-level key, keeping its comment out.
+func replaceKey(text, key, value string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, key+":") {
+			lines[i] = key + ": " + value
+			return strings.Join(lines, "\n")
+		}
+	}
+	return text
+}
