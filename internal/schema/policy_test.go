@@ -1,8 +1,6 @@
-package schema_test
+package schema
 
 import (
-	"bytes"
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -10,53 +8,7 @@ import (
 	"github.com/cophealth/cop/internal/catalog"
 	_ "github.com/cophealth/cop/internal/golden" // accept go test ./... -update
 	"github.com/cophealth/cop/internal/load"
-	"github.com/cophealth/cop/internal/model"
-	"github.com/cophealth/cop/internal/schema"
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"go.yaml.in/yaml/v3"
 )
-
-// policyValidator compiles the policy schema of the default framework with
-// a real JSON Schema validator, as an editor would read it.
-func policyValidator(t *testing.T, fw *model.Framework) *jsonschema.Schema {
-	t.Helper()
-	data, err := json.Marshal(schema.Policy(fw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource("policy.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("policy.json")
-	if err != nil {
-		t.Fatalf("the policy schema does not compile: %v", err)
-	}
-	return sch
-}
-
-// asJSON reads a policy's YAML into the values a JSON validator sees.
-// Policies hold no dates, so decoding YAML into any is faithful here.
-func asJSON(t *testing.T, text string) any {
-	t.Helper()
-	var v any
-	if err := yaml.Unmarshal([]byte(text), &v); err != nil {
-		t.Fatal(err)
-	}
-	data, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 // TestExamplePolicyMatchesTheSchema: the example policy is valid for both
 // the schema and the loader, and each mutation is refused by both: the
@@ -71,13 +23,13 @@ func TestExamplePolicyMatchesTheSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sch := policyValidator(t, fw)
+	sch := compile(t, Policy(fw))
 	data, err := os.ReadFile("../../examples/ci/cop-policy.yml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := string(data)
-	if err := sch.Validate(asJSON(t, text)); err != nil {
+	if err := sch.Validate(fromYAML(t, []byte(text))); err != nil {
 		t.Fatalf("the example policy does not match the schema: %v", err)
 	}
 	if _, err := load.PolicyBytes("cop-policy.yml", data); err != nil {
@@ -112,7 +64,7 @@ func TestExamplePolicyMatchesTheSchema(t *testing.T) {
 		if bad == text {
 			t.Fatalf("mutation %q changed nothing", what)
 		}
-		if err := sch.Validate(asJSON(t, bad)); err == nil {
+		if err := sch.Validate(fromYAML(t, []byte(bad))); err == nil {
 			t.Errorf("with %s, the policy still matches the schema", what)
 		}
 		p, err := load.PolicyBytes("cop-policy.yml", []byte(bad))
