@@ -128,6 +128,9 @@ type Comparison struct {
 	Versions []string
 	// Communities counts the communities among the rounds read.
 	Communities int
+	// AllRounds is set when every round of each community is shown side
+	// by side, not only the latest.
+	AllRounds bool
 	// RoundsRead counts the rounds read, shown or not.
 	RoundsRead int
 	Sort       string
@@ -219,6 +222,7 @@ func Build(rounds []*Round, opts Options) (*Comparison, error) {
 		RoundsRead:  len(rounds),
 		Sort:        cmp.Or(opts.Sort, SortName),
 		Mode:        SideBySide,
+		AllRounds:   opts.AllRounds,
 	}
 	if len(groups) == 1 {
 		c.Mode = OverTime
@@ -270,7 +274,7 @@ func Build(rounds []*Round, opts Options) (*Comparison, error) {
 // cell builds a cell and its change since prev, whose score of the same
 // row prevScore finds.
 func cell(s Score, comparable bool, prev *Round, prevScore func(*Round) (Score, bool)) Cell {
-	out := Cell{Comparable: comparable, ChangeComparable: true}
+	out := Cell{Comparable: comparable, ChangeComparable: comparable || prev == nil}
 	if !comparable {
 		return out
 	}

@@ -68,7 +68,7 @@ func cells(c *Comparison, col Column) string {
 		default:
 			s += fixed(cell.Score.Score)
 		}
-		if col.Previous != nil {
+		if col.Previous != nil && cell.Comparable {
 			switch {
 			case !cell.ChangeComparable:
 				s += "(n/c)"
