@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"strings"
 
+	"github.com/cophealth/cop/internal/cmd/compare"
 	"github.com/cophealth/cop/internal/cmd/framework"
 	"github.com/cophealth/cop/internal/cmd/report"
 	"github.com/cophealth/cop/internal/cmd/schema"
@@ -116,6 +117,7 @@ EXIT STATUS
 	root.AddCommand(
 		report.NewCmdReport(f, nil),
 		validate.NewCmdValidate(f, nil),
+		compare.NewCmdCompare(f, nil),
 		framework.NewCmdFramework(f),
 		schema.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),

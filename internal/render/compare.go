@@ -42,9 +42,9 @@ const nameWidth = 20
 type compareText struct {
 	user    func(string) string   // escapes user text
 	name    func(string) []string // a community name as header lines
-	unicode bool                // arrows ▲ ▼ rather than ^ v
-	star    string              // the mark of a row scored over differing indicators
-	style   Style               // colour, for the terminal table
+	unicode bool                  // arrows ▲ ▼ rather than ^ v
+	star    string                // the mark of a row scored over differing indicators
+	style   Style                 // colour, for the terminal table
 }
 
 // compareHeadline is the line above the table: who, how many rounds, and
