@@ -13,6 +13,7 @@ import (
 
 	"github.com/cophealth/cop/internal/cmd/compare"
 	"github.com/cophealth/cop/internal/cmd/framework"
+	"github.com/cophealth/cop/internal/cmd/merge"
 	"github.com/cophealth/cop/internal/cmd/report"
 	"github.com/cophealth/cop/internal/cmd/schema"
 	"github.com/cophealth/cop/internal/cmd/validate"
@@ -118,6 +119,7 @@ EXIT STATUS
 		report.NewCmdReport(f, nil),
 		validate.NewCmdValidate(f, nil),
 		compare.NewCmdCompare(f, nil),
+		merge.NewCmdMerge(f, nil),
 		framework.NewCmdFramework(f),
 		schema.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),

@@ -51,16 +51,7 @@ func decodeAll(ctx context.Context, args []load.Arg, stdin io.Reader, fws *frame
 // decode reads one file. A file found in a directory that is not an
 // assessment is skipped; one named outright must be an assessment.
 func decode(a load.Arg, stdin io.Reader, fws *frameworks) outcome {
-	var doc *load.Document
-	var err error
-	if a.Path == "-" {
-		var data []byte
-		if data, err = load.ReadAll(load.StdinName, stdin); err == nil {
-			doc, err = load.ParseBytes(load.StdinName, data)
-		}
-	} else {
-		doc, err = load.ParseFile(a.Path)
-	}
+	doc, err := load.ParseInput(a.Path, stdin)
 	if err != nil {
 		return outcome{err: err}
 	}
