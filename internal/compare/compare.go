@@ -337,7 +337,7 @@ func communities(rounds []*Round) ([][]*Round, error) {
 		for i := 1; i < len(g); i++ {
 			if g[i].Date.Equal(g[i-1].Date) {
 				clashes = append(clashes, fmt.Sprintf("%q has two rounds on %s: %s and %s",
-					g[i].Community, g[i].Date.Format(model.DateLayout), g[i-1].File, g[i].File))
+					strings.Join(strings.Fields(g[i-1].Community), " "), g[i].Date.Format(model.DateLayout), g[i-1].File, g[i].File))
 			}
 		}
 	}

@@ -230,7 +230,7 @@ func TestBuildErrors(t *testing.T) {
 		{"frameworks", []*Round{r("a.yaml", "A", "2026-01-01", fw), r("b.yaml", "B", "2026-01-01", other), r("c.yaml", "C", "2026-01-01", fw)},
 			Options{}, []string{"different frameworks", "tf: a.yaml, c.yaml", "other: b.yaml"}},
 		{"same date", []*Round{r("a.yaml", "River nurses", "2026-01-01", fw), r("b.yaml", "river  NURSES", "2026-01-01", fw)},
-			Options{}, []string{`"river  NURSES" has two rounds on 2026-01-01: a.yaml and b.yaml`, "cop merge"}},
+			Options{}, []string{`"River nurses" has two rounds on 2026-01-01: a.yaml and b.yaml`, "cop merge"}},
 		{"sort", []*Round{r("a.yaml", "A", "2026-01-01", fw), r("b.yaml", "B", "2026-01-01", fw)},
 			Options{Sort: "nope"}, []string{`cannot sort by "nope": expected name, overall or a dimension id`}},
 		{"none", nil, Options{}, []string{"no rounds"}},

@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"runtime"
 	"sync"
@@ -58,8 +59,20 @@ func decode(a load.Arg, stdin io.Reader, fws *frameworks) outcome {
 	if a.Found && doc.Kind() != model.AssessmentKind {
 		return outcome{skipped: true}
 	}
-	l, err := load.Assessment(doc, fws.resolver(namedVersion(doc.Root)))
+	version := namedVersion(doc.Root)
+	var used *model.Framework
+	l, err := load.Assessment(doc, func(id string) (*model.Framework, error) {
+		fw, err := fws.resolve(id, version)
+		used = fw
+		return fw, err
+	})
 	if err != nil {
+		if used != nil && version != "" && used.Version != version {
+			// The problems may come from reading the file with another
+			// version than it names; say so, and what to do.
+			err = fmt.Errorf("%w\n%s: made with %s version %s, read with version %s (%s); give version %s with --framework FILE",
+				err, doc.Name, used.ID, version, used.Version, used.Source, version)
+		}
 		return outcome{err: err}
 	}
 	return outcome{round: grid.Summarize(doc.Name, l.Assessment, score.Compute(l.Framework, l.Assessment)), warns: l.Warnings}

@@ -67,11 +67,6 @@ func (f *frameworks) resolve(id, version string) (*model.Framework, error) {
 	return nil, err
 }
 
-// resolver is a load.Resolver for one file, which names version.
-func (f *frameworks) resolver(version string) load.Resolver {
-	return func(id string) (*model.Framework, error) { return f.resolve(id, version) }
-}
-
 // namedVersion reads framework.version from an assessment's YAML before it
 // is decoded, so that the file can be read with the version it names. It
 // returns "" when the file has none; the loader then reports what is wrong.
