@@ -51,7 +51,9 @@ type buildError struct {
 	out []byte
 }
 
-func (e *buildError) Error() string { return "go build " + e.pkg + ": " + e.err.Error() + "\n" + string(e.out) }
+func (e *buildError) Error() string {
+	return "go build " + e.pkg + ": " + e.err.Error() + "\n" + string(e.out)
+}
 
 // reportFile is the example the report benchmarks read: three respondents
 // with notes, a typical round.
