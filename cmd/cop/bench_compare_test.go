@@ -1,0 +1,161 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cophealth/cop/internal/catalog"
+	"github.com/cophealth/cop/internal/model"
+)
+
+// cop compare over a consultant's 10,000 files (product.md §6): the whole
+// cop process beside the baseline program decoding the same files on every
+// core, each with the notes as written (notes=1x) and ten times longer
+// (notes=10x). Besides time, each reports the process's peak resident
+// memory (peak-MiB, from getrusage), which must not grow with the notes.
+//
+//	go test ./cmd/cop -run '^$' -bench Compare10k -benchtime 5x
+//
+// The figures in the README come from that command.
+
+const (
+	corpusCommunities = 2000
+	corpusRounds      = 5 // 2,000 communities x 5 rounds = 10,000 files
+)
+
+// BenchmarkExecCompare10k runs "cop compare -f csv DIR" over the files.
+func BenchmarkExecCompare10k(b *testing.B) {
+	for _, notes := range []int{1, 10} {
+		b.Run(fmt.Sprintf("notes=%dx", notes), func(b *testing.B) {
+			cop, _ := binaries(b)
+			dir, _ := corpus(b, notes)
+			measure(b, cop, "compare", "-f", "csv", dir)
+		})
+	}
+}
+
+// BenchmarkExecCompare10kDecodeBaseline runs the baseline on the same
+// files: read and decode, on every core, nothing else. The target:
+// ExecCompare10k within 1.3x of this.
+func BenchmarkExecCompare10kDecodeBaseline(b *testing.B) {
+	for _, notes := range []int{1, 10} {
+		b.Run(fmt.Sprintf("notes=%dx", notes), func(b *testing.B) {
+			_, baseline := binaries(b)
+			_, files := corpus(b, notes)
+			measure(b, baseline, files...)
+		})
+	}
+}
+
+// measure runs a process per iteration, its output discarded. With GNU
+// time at /usr/bin/time it also reports the largest peak RSS of any run
+// (peak-MiB). The process's own rusage cannot tell: a child started from
+// this test process counts the test process's memory, which the corpus
+// made large, as its own peak; time forks afresh and reports its child's.
+func measure(b *testing.B, bin string, args ...string) {
+	b.Helper()
+	timeCmd := "/usr/bin/time"
+	if _, err := os.Stat(timeCmd); err != nil {
+		timeCmd = ""
+		b.Log("no /usr/bin/time: peak memory not measured")
+	}
+	rss := filepath.Join(b.TempDir(), "rss")
+	var peak int64
+	for b.Loop() {
+		cmd := exec.Command(bin, args...)
+		if timeCmd != "" {
+			cmd = exec.Command(timeCmd, append([]string{"-f", "%M", "-o", rss, bin}, args...)...)
+		}
+		cmd.Stdout = io.Discard
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err != nil {
+			b.Fatalf("%s: %v\n%s", filepath.Base(bin), err, stderr.String())
+		}
+		if timeCmd != "" {
+			data, err := os.ReadFile(rss)
+			if err != nil {
+				b.Fatal(err)
+			}
+			kib, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
+			if err != nil {
+				b.Fatalf("/usr/bin/time wrote %q: %v", data, err)
+			}
+			peak = max(peak, kib)
+		}
+	}
+	if timeCmd != "" {
+		b.ReportMetric(float64(peak)/1024, "peak-MiB")
+	}
+}
+
+// corpus writes 10,000 assessment files in a temporary folder, the same
+// ones every time (a fixed seed): 2,000 communities with 5 rounds each, 2
+// to 5 respondents per round answering every indicator of the default
+// framework (read from it, so that no id is named here), mostly on the
+// scale with some "unknown" and "not-applicable", and a note per dimension
+// of about 90 characters, times notes. It returns the folder and the files.
+func corpus(b *testing.B, notes int) (string, []string) {
+	b.Helper()
+	cat, err := catalog.New("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	fw, err := cat.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	rng := rand.New(rand.NewPCG(1, 2))
+	note := strings.Repeat("We met twice this quarter; the newsletter went out and two members led a case review. ", notes)
+	files := make([]string, 0, corpusCommunities*corpusRounds)
+	var buf strings.Builder
+	for c := range corpusCommunities {
+		sub := filepath.Join(dir, fmt.Sprintf("community-%04d", c))
+		if err := os.Mkdir(sub, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		for r := range corpusRounds {
+			buf.Reset()
+			fmt.Fprintf(&buf, "kind: cop-assessment\nversion: 1\ncommunity: Community %04d\ndate: 2026-%02d-15\nframework:\n  id: %s\n  version: %s\nresponses:\n",
+				c, 2*r+1, fw.ID, fw.Version)
+			for p := range 2 + rng.IntN(4) {
+				fmt.Fprintf(&buf, "  - respondent: Member %d\n    role: member\n    ratings:\n", p+1)
+				writeRatings(&buf, fw, rng)
+				buf.WriteString("    notes:\n")
+				for _, d := range fw.Dimensions {
+					fmt.Fprintf(&buf, "      %s: %s\n", d.ID, strings.TrimSpace(note))
+				}
+			}
+			path := filepath.Join(sub, fmt.Sprintf("2026-%02d-15.yaml", 2*r+1))
+			if err := os.WriteFile(path, []byte(buf.String()), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			files = append(files, path)
+		}
+	}
+	return dir, files
+}
+
+func writeRatings(buf *strings.Builder, fw *model.Framework, rng *rand.Rand) {
+	for _, d := range fw.Dimensions {
+		fmt.Fprintf(buf, "      %s:\n", d.ID)
+		for _, ind := range d.Indicators {
+			v := model.FormatNumber(fw.Scale[rng.IntN(len(fw.Scale))].Value)
+			switch rng.IntN(20) {
+			case 0:
+				v = model.Unknown
+			case 1:
+				v = model.NotApplicable
+			}
+			fmt.Fprintf(buf, "        %s: %s\n", ind.ID, v)
+		}
+	}
+}
