@@ -52,7 +52,8 @@ coverage and number of respondents; a column per round.
   dimension id (highest score first).
 - One community: its rounds in date order, each with the change since the
   round before, marked up or down. Changes are taken between the scores as
-  shown, rounded to 2 decimals.
+  shown, rounded to 2 decimals. (--sort orders communities; one community's
+  rounds are always in date order.)
 
 A community is known by its name, ignoring case and extra spaces. Two files
 of one community with the same date are an error: a round is one file (join
@@ -104,7 +105,7 @@ spreadsheets), json (shape in the README).` + options.ExitStatus(false, false),
 		"use the framework in `FILE` for assessments that name its id (repeat it to give several versions)")
 	_ = cmd.MarkFlagFilename("framework", "yaml", "yml")
 	cmd.Flags().BoolVar(&opts.AllRounds, "all-rounds", false, "show every round of each community side by side, not only the latest")
-	cmd.Flags().StringVar(&opts.Sort, "sort", grid.SortName, "order the communities by `name`, overall, or a dimension id (highest first)")
+	cmd.Flags().StringVar(&opts.Sort, "sort", grid.SortName, "order the communities by `KEY`: name, overall, or a dimension id (highest score first)")
 	_ = cmd.RegisterFlagCompletionFunc("sort", sortCompletion)
 	return cmd
 }

@@ -42,7 +42,7 @@ type Options struct {
 func NewCmdMerge(f *factory.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput}
 	cmd := &cobra.Command{
-		Use:   "merge FILE... --output FILE",
+		Use:   "merge FILE... [--output FILE]",
 		Short: "Join several respondents' files into one assessment round",
 		Long: `Join several respondents' assessment files into one round: one file with every
 response, which validates, reports and compares like any other. Its report
