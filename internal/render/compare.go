@@ -242,33 +242,9 @@ func CompareTable(w io.Writer, c *Compare) error {
 			}
 		}
 	}
-	t := Table{Header: block[0], Rows: append(block[1:], rows...), Align: []Align{Left}}
-	for range cmp.Columns {
-		t.Align = append(t.Align, Right)
-	}
-	p := &printer{w: w}
-	p.line("%s", c.Style.Bold(compareHeadline(cmp, OneLine)))
-	p.line("")
-	if err := p.flush(); err != nil {
-		return err
-	}
-	if err := t.WritePlain(w); err != nil {
-		return err
-	}
-	if notes := compareNotes(cmp, OneLine); len(notes) > 0 {
-		p.line("")
-		for _, n := range notes {
-			if n.mark != "" {
-				p.line("%-4s %s", n.mark, n.text)
-				continue
-			}
-			p.line("%s", n.text)
-			for _, item := range n.items {
-				p.line("  %s", item)
-			}
-		}
-	}
-	return p.flush()
+	t := Table{Header: block[0], Rows: append(block[1:], rows...), Align: compareAlign(cmp)}
+	return writeCompareText(w, c.Style.Bold(compareHeadline(cmp, OneLine)), t.WritePlain, compareNotes(cmp, OneLine),
+		noteLayout{mark: "%-4s %s", heading: "%s", item: "  %s"})
 }
 
 // CompareMarkdown writes the comparison as GitHub-flavoured Markdown, ready
@@ -282,34 +258,49 @@ func CompareMarkdown(w io.Writer, c *Compare) error {
 		unicode: true,
 		star:    `\*`,
 	})
-	t := Table{Align: []Align{Left}}
+	t := Table{Rows: rows, Align: compareAlign(cmp)}
 	for _, h := range header {
 		t.Header = append(t.Header, strings.Join(h, "<br>"))
 	}
-	for range cmp.Columns {
-		t.Align = append(t.Align, Right)
+	return writeCompareText(w, compareHeadline(cmp, Markdown), t.WriteMarkdown, compareNotes(cmp, Markdown),
+		noteLayout{mark: "- `%s` %s", heading: "- %s", item: "  - %s"})
+}
+
+// compareAlign aligns the row labels left and the rounds right.
+func compareAlign(c *compare.Comparison) []Align {
+	a := []Align{Left}
+	for range c.Columns {
+		a = append(a, Right)
 	}
-	t.Rows = rows
+	return a
+}
+
+// noteLayout is how a format writes the notes under the grid.
+type noteLayout struct{ mark, heading, item string }
+
+// writeCompareText writes the headline, the table and the notes, the shape
+// the terminal and Markdown formats share.
+func writeCompareText(w io.Writer, headline string, table func(io.Writer) error, notes []compareNote, l noteLayout) error {
 	p := &printer{w: w}
-	p.line("%s", compareHeadline(cmp, Markdown))
+	p.line("%s", headline)
 	p.line("")
 	if err := p.flush(); err != nil {
 		return err
 	}
-	if err := t.WriteMarkdown(w); err != nil {
+	if err := table(w); err != nil {
 		return err
 	}
-	if notes := compareNotes(cmp, Markdown); len(notes) > 0 {
+	if len(notes) > 0 {
 		p.line("")
-		for _, n := range notes {
-			if n.mark != "" {
-				p.line("- `%s` %s", n.mark, n.text)
-				continue
-			}
-			p.line("- %s", n.text)
-			for _, item := range n.items {
-				p.line("  - %s", item)
-			}
+	}
+	for _, n := range notes {
+		if n.mark != "" {
+			p.line(l.mark, n.mark, n.text)
+			continue
+		}
+		p.line(l.heading, n.text)
+		for _, item := range n.items {
+			p.line(l.item, item)
 		}
 	}
 	return p.flush()
