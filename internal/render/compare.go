@@ -187,7 +187,7 @@ func compareNotes(c *compare.Comparison, user func(string) string) []compareNote
 		out = append(out, compareNote{mark: "-", text: "no score: no indicator rated, or every one not applicable"})
 	}
 	if nc {
-		out = append(out, compareNote{mark: "n/c", text: "not comparable: that round's framework version (or the previous round's, for a change) has no such dimension"})
+		out = append(out, compareNote{mark: "n/c", text: "not comparable: the round's framework version (or the previous round's) has no such dimension"})
 	}
 	if star {
 		out = append(out, compareNote{mark: "*", text: "scored over indicators that differ between framework versions"})
