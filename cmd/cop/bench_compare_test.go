@@ -7,9 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/model"
@@ -18,8 +20,13 @@ import (
 // cop compare over a consultant's 10,000 files (product.md §6): the whole
 // cop process beside the baseline program decoding the same files on every
 // core, each with the notes as written (notes=1x) and ten times longer
-// (notes=10x). Besides time, each reports the process's peak resident
-// memory (peak-MiB, from getrusage), which must not grow with the notes.
+// (notes=10x). Besides wall time (ns/op) each reports the process's CPU
+// time (cpu-s/op) and peak resident memory (peak-MiB, the median over the
+// runs: the garbage collector's timing moves single runs by a few MiB),
+// which must not grow with the notes. On a machine whose cores others are using, wall times of
+// separate benchmarks drift; BenchmarkExecCompare10kRatio runs cop and the
+// baseline in turn, so that both meet the same conditions, and reports the
+// ratios.
 //
 //	go test ./cmd/cop -run '^$' -bench Compare10k -benchtime 5x
 //
@@ -36,7 +43,11 @@ func BenchmarkExecCompare10k(b *testing.B) {
 		b.Run(fmt.Sprintf("notes=%dx", notes), func(b *testing.B) {
 			cop, _ := binaries(b)
 			dir, _ := corpus(b, notes)
-			measure(b, cop, "compare", "-f", "csv", dir)
+			var m usage
+			for b.Loop() {
+				m.add(run(b, cop, append([]string{"compare", "-f", "csv"}, dir)...))
+			}
+			m.report(b)
 		})
 	}
 }
@@ -49,51 +60,104 @@ func BenchmarkExecCompare10kDecodeBaseline(b *testing.B) {
 		b.Run(fmt.Sprintf("notes=%dx", notes), func(b *testing.B) {
 			_, baseline := binaries(b)
 			_, files := corpus(b, notes)
-			measure(b, baseline, files...)
+			var m usage
+			for b.Loop() {
+				m.add(run(b, baseline, files...))
+			}
+			m.report(b)
 		})
 	}
 }
 
-// measure runs a process per iteration, its output discarded. With GNU
-// time at /usr/bin/time it also reports the largest peak RSS of any run
-// (peak-MiB). The process's own rusage cannot tell: a child started from
-// this test process counts the test process's memory, which the corpus
-// made large, as its own peak; time forks afresh and reports its child's.
-func measure(b *testing.B, bin string, args ...string) {
+// BenchmarkExecCompare10kRatio runs cop compare and the baseline in turn
+// on the same files and reports cop's wall and CPU time over the
+// baseline's (wall-x, cpu-x), and each one's peak memory.
+func BenchmarkExecCompare10kRatio(b *testing.B) {
+	for _, notes := range []int{1, 10} {
+		b.Run(fmt.Sprintf("notes=%dx", notes), func(b *testing.B) {
+			cop, baseline := binaries(b)
+			dir, files := corpus(b, notes)
+			var c, base usage
+			for b.Loop() {
+				c.add(run(b, cop, append([]string{"compare", "-f", "csv"}, dir)...))
+				base.add(run(b, baseline, files...))
+			}
+			b.ReportMetric(float64(c.wall)/float64(base.wall), "wall-x")
+			b.ReportMetric(float64(c.cpu)/float64(base.cpu), "cpu-x")
+			if len(c.peaks) > 0 {
+				b.ReportMetric(c.peakMiB(), "cop-peak-MiB")
+				b.ReportMetric(base.peakMiB(), "baseline-peak-MiB")
+			}
+		})
+	}
+}
+
+// usage adds up what runs of a process cost.
+type usage struct {
+	n         int
+	wall, cpu time.Duration
+	peaks     []int64 // peak RSS of each run, KiB; none when not measured
+}
+
+func (u *usage) add(v usage) {
+	u.n++
+	u.wall += v.wall
+	u.cpu += v.cpu
+	u.peaks = append(u.peaks, v.peaks...)
+}
+
+// peakMiB is the median peak RSS of the runs.
+func (u *usage) peakMiB() float64 {
+	p := slices.Clone(u.peaks)
+	slices.Sort(p)
+	return float64(p[len(p)/2]) / 1024
+}
+
+func (u *usage) report(b *testing.B) {
+	if u.n == 0 {
+		return
+	}
+	b.ReportMetric(u.cpu.Seconds()/float64(u.n), "cpu-s/op")
+	if len(u.peaks) > 0 {
+		b.ReportMetric(u.peakMiB(), "peak-MiB")
+	}
+}
+
+// run runs a process once, its output discarded, and measures it. Its
+// peak memory comes from GNU time at /usr/bin/time when there is one: the
+// process's own rusage cannot tell, because a child started from this test
+// process counts the test process's memory (which the corpus made large) as
+// its own peak, while time forks afresh and reports its child's.
+func run(b *testing.B, bin string, args ...string) usage {
 	b.Helper()
-	timeCmd := "/usr/bin/time"
-	if _, err := os.Stat(timeCmd); err != nil {
-		timeCmd = ""
-		b.Log("no /usr/bin/time: peak memory not measured")
+	const timeCmd = "/usr/bin/time"
+	rss := ""
+	cmd := exec.Command(bin, args...)
+	if _, err := os.Stat(timeCmd); err == nil {
+		rss = filepath.Join(b.TempDir(), "rss")
+		cmd = exec.Command(timeCmd, append([]string{"-f", "%M", "-o", rss, bin}, args...)...)
 	}
-	rss := filepath.Join(b.TempDir(), "rss")
-	var peak int64
-	for b.Loop() {
-		cmd := exec.Command(bin, args...)
-		if timeCmd != "" {
-			cmd = exec.Command(timeCmd, append([]string{"-f", "%M", "-o", rss, bin}, args...)...)
-		}
-		cmd.Stdout = io.Discard
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		if err := cmd.Run(); err != nil {
-			b.Fatalf("%s: %v\n%s", filepath.Base(bin), err, stderr.String())
-		}
-		if timeCmd != "" {
-			data, err := os.ReadFile(rss)
-			if err != nil {
-				b.Fatal(err)
-			}
-			kib, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
-			if err != nil {
-				b.Fatalf("/usr/bin/time wrote %q: %v", data, err)
-			}
-			peak = max(peak, kib)
-		}
+	cmd.Stdout = io.Discard
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("%s: %v\n%s", filepath.Base(bin), err, stderr.String())
 	}
-	if timeCmd != "" {
-		b.ReportMetric(float64(peak)/1024, "peak-MiB")
+	// The CPU time of time's child is counted in time's, which it waited for.
+	u := usage{wall: time.Since(start), cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
+	if rss != "" {
+		data, err := os.ReadFile(rss)
+		if err != nil {
+			b.Fatal(err)
+		}
+		kib, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
+		if err != nil {
+			b.Fatalf("/usr/bin/time wrote %q: %v", data, err)
+		}
+		u.peaks = []int64{kib}
 	}
+	return u
 }
 
 // corpus writes 10,000 assessment files in a temporary folder, the same
