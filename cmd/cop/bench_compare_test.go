@@ -39,55 +39,55 @@ const (
 
 // BenchmarkExecCompare10k runs "cop compare -f csv DIR" over the files.
 func BenchmarkExecCompare10k(b *testing.B) {
-	for _, notes := range []int{1, 10} {
-		b.Run(fmt.Sprintf("notes=%dx", notes), func(b *testing.B) {
-			cop, _ := binaries(b)
-			dir, _ := corpus(b, notes)
-			var m usage
-			for b.Loop() {
-				m.add(run(b, cop, append([]string{"compare", "-f", "csv"}, dir)...))
-			}
-			m.report(b)
-		})
-	}
+	eachCorpus(b, func(b *testing.B, cop, _, dir string, _ []string) {
+		var m usage
+		for b.Loop() {
+			m.add(run(b, cop, "compare", "-f", "csv", dir))
+		}
+		m.report(b)
+	})
 }
 
 // BenchmarkExecCompare10kDecodeBaseline runs the baseline on the same
 // files: read and decode, on every core, nothing else. The target:
 // ExecCompare10k within 1.3x of this.
 func BenchmarkExecCompare10kDecodeBaseline(b *testing.B) {
-	for _, notes := range []int{1, 10} {
-		b.Run(fmt.Sprintf("notes=%dx", notes), func(b *testing.B) {
-			_, baseline := binaries(b)
-			_, files := corpus(b, notes)
-			var m usage
-			for b.Loop() {
-				m.add(run(b, baseline, files...))
-			}
-			m.report(b)
-		})
-	}
+	eachCorpus(b, func(b *testing.B, _, baseline, _ string, files []string) {
+		var m usage
+		for b.Loop() {
+			m.add(run(b, baseline, files...))
+		}
+		m.report(b)
+	})
 }
 
 // BenchmarkExecCompare10kRatio runs cop compare and the baseline in turn
 // on the same files and reports cop's wall and CPU time over the
 // baseline's (wall-x, cpu-x), and each one's peak memory.
 func BenchmarkExecCompare10kRatio(b *testing.B) {
+	eachCorpus(b, func(b *testing.B, cop, baseline, dir string, files []string) {
+		var c, base usage
+		for b.Loop() {
+			c.add(run(b, cop, "compare", "-f", "csv", dir))
+			base.add(run(b, baseline, files...))
+		}
+		b.ReportMetric(float64(c.wall)/float64(base.wall), "wall-x")
+		b.ReportMetric(float64(c.cpu)/float64(base.cpu), "cpu-x")
+		if len(c.peaks) > 0 {
+			b.ReportMetric(c.peakMiB(), "cop-peak-MiB")
+			b.ReportMetric(base.peakMiB(), "baseline-peak-MiB")
+		}
+	})
+}
+
+// eachCorpus runs f as a sub-benchmark over the corpus with the notes as
+// written and with notes ten times longer.
+func eachCorpus(b *testing.B, f func(b *testing.B, cop, baseline, dir string, files []string)) {
 	for _, notes := range []int{1, 10} {
 		b.Run(fmt.Sprintf("notes=%dx", notes), func(b *testing.B) {
 			cop, baseline := binaries(b)
 			dir, files := corpus(b, notes)
-			var c, base usage
-			for b.Loop() {
-				c.add(run(b, cop, append([]string{"compare", "-f", "csv"}, dir)...))
-				base.add(run(b, baseline, files...))
-			}
-			b.ReportMetric(float64(c.wall)/float64(base.wall), "wall-x")
-			b.ReportMetric(float64(c.cpu)/float64(base.cpu), "cpu-x")
-			if len(c.peaks) > 0 {
-				b.ReportMetric(c.peakMiB(), "cop-peak-MiB")
-				b.ReportMetric(base.peakMiB(), "baseline-peak-MiB")
-			}
+			f(b, cop, baseline, dir, files)
 		})
 	}
 }
