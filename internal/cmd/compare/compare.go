@@ -60,8 +60,9 @@ of one community with the same date are an error: a round is one file (join
 respondents' files with cop merge).
 
 A directory stands for every .yaml and .yml file below it; files found that
-way that are not assessments (such as policies or CI files) are skipped. A
-file named outright must be an assessment. Files are read on every core and
+way that are not assessments (other cop files, CI workflows; -f json counts
+them) are skipped, but one without a kind: line that has an assessment's
+fields is reported. A file named outright must be an assessment. Files are read on every core and
 only their scores are kept, so thousands of files are fine; a file that
 cannot be read is reported with its name, the others are still compared,
 and cop exits with status 2.
@@ -157,9 +158,6 @@ func compareRun(opts *Options) error {
 		}
 	}
 	printWarnings(opts.IO.ErrOut, warnings)
-	if rep.Skipped > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "skipped %s that %s not assessments\n", render.Plural(rep.Skipped, "YAML file"), isAre(rep.Skipped))
-	}
 	if len(rounds) == 0 {
 		if bad > 0 {
 			fmt.Fprintf(opts.IO.ErrOut, "no file could be read: nothing to compare\n")

@@ -49,14 +49,14 @@ func decodeAll(ctx context.Context, args []load.Arg, stdin io.Reader, fws *frame
 	return out, ctx.Err()
 }
 
-// decode reads one file. A file found in a directory that is not an
-// assessment is skipped; one named outright must be an assessment.
+// decode reads one file. A file found in a directory that is plainly not
+// an assessment is skipped; one named outright must be an assessment.
 func decode(a load.Arg, stdin io.Reader, fws *frameworks) outcome {
 	doc, err := load.ParseInput(a.Path, stdin)
 	if err != nil {
 		return outcome{err: err}
 	}
-	if a.Found && doc.Kind() != model.AssessmentKind {
+	if a.Found && !doc.LooksLike(model.AssessmentKind) {
 		return outcome{skipped: true}
 	}
 	version := namedVersion(doc.Root)

@@ -103,7 +103,7 @@ func mergeRun(opts *Options) error {
 	bad := 0
 	for _, a := range args {
 		doc, err := load.ParseInput(a.Path, opts.IO.In)
-		if err == nil && a.Found && doc.Kind() != model.AssessmentKind {
+		if err == nil && a.Found && !doc.LooksLike(model.AssessmentKind) {
 			continue
 		}
 		var l *load.Loaded

@@ -1,11 +1,17 @@
 package merge
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/cophealth/cop/internal/catalog"
+	"github.com/cophealth/cop/internal/factory"
 	_ "github.com/cophealth/cop/internal/golden" // accept go test ./... -update
+	"github.com/cophealth/cop/internal/iostreams"
+	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
 )
 
@@ -99,5 +105,53 @@ func TestMergeConflicts(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), w) {
 			t.Errorf("error %v does not list %s", err, w)
 		}
+	}
+}
+
+// TestMergeRun merges the files the README shows, end to end: the merged
+// file loads back with both responses, and an existing file is refused.
+func TestMergeRun(t *testing.T) {
+	ios, _, out, errOut := iostreams.Test()
+	f := factory.New(ios)
+	dest := filepath.Join(t.TempDir(), "round.yaml")
+	opts := &Options{IO: ios, WriteOutput: f.WriteOutput, Files: []string{"testdata/ana.yaml", "testdata/ben.yaml"}, Output: dest}
+	if err := mergeRun(opts); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	if out.Len() != 0 {
+		t.Errorf("stdout = %q, want nothing (the file goes to -o)", out)
+	}
+	// terms-of-reference 3 and 1, shared-objectives 1 and 3: two disagreements.
+	if want := "respondents disagree on 2 indicators"; !strings.Contains(errOut.String(), want) {
+		t.Errorf("stderr = %q, want %q", errOut, want)
+	}
+	l, err := load.AssessmentFile(dest, func(id string) (*model.Framework, error) {
+		cat, err := catalog.New("")
+		if err != nil {
+			return nil, err
+		}
+		return cat.Resolve(id)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(l.Assessment.Responses); got != 2 || l.Assessment.Responses[0].Notes == nil {
+		t.Errorf("merged file has %d responses (notes %v)", got, l.Assessment.Responses[0].Notes)
+	}
+	before, _ := os.ReadFile(dest)
+	opts.Files = []string{"testdata/ana.yaml"}
+	if err := mergeRun(opts); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("merging over an existing file: %v", err)
+	}
+	if after, _ := os.ReadFile(dest); string(after) != string(before) {
+		t.Error("the existing file was changed")
+	}
+	opts.Files = []string{"testdata/ana.yaml", "testdata/late.yaml"}
+	opts.Output = filepath.Join(t.TempDir(), "late.yaml")
+	if err := mergeRun(opts); err == nil || !strings.Contains(err.Error(), "date: 2027-05-20 in testdata/ana.yaml; 2027-05-21 in testdata/late.yaml") {
+		t.Errorf("merging two dates: %v", err)
+	}
+	if _, err := os.Stat(opts.Output); err == nil {
+		t.Error("a file was written for files that are not one round")
 	}
 }
