@@ -12,7 +12,9 @@ import (
 
 	"github.com/cophealth/cop/internal/cmd/assess"
 	"github.com/cophealth/cop/internal/cmd/check"
+	"github.com/cophealth/cop/internal/cmd/compare"
 	"github.com/cophealth/cop/internal/cmd/framework"
+	"github.com/cophealth/cop/internal/cmd/merge"
 	"github.com/cophealth/cop/internal/cmd/report"
 	"github.com/cophealth/cop/internal/cmd/schema"
 	"github.com/cophealth/cop/internal/cmd/validate"
@@ -125,6 +127,8 @@ EXIT STATUS
 		report.NewCmdReport(f, nil),
 		check.NewCmdCheck(f, nil),
 		validate.NewCmdValidate(f, nil),
+		compare.NewCmdCompare(f, nil),
+		merge.NewCmdMerge(f, nil),
 		framework.NewCmdFramework(f),
 		schema.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),

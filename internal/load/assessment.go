@@ -227,12 +227,23 @@ const StdinName = "<stdin>"
 
 // AssessmentInput reads an assessment from path, or from stdin when path is "-".
 func AssessmentInput(path string, stdin io.Reader, resolve Resolver) (*Loaded, error) {
+	doc, err := ParseInput(path, stdin)
+	if err != nil {
+		return nil, err
+	}
+	return Assessment(doc, resolve)
+}
+
+// ParseInput reads and parses path, or stdin when path is "-" (named
+// StdinName in messages), for commands that look at a file's kind before
+// decoding it.
+func ParseInput(path string, stdin io.Reader) (*Document, error) {
 	if path != "-" {
-		return AssessmentFile(path, resolve)
+		return ParseFile(path)
 	}
 	data, err := ReadAll(StdinName, stdin)
 	if err != nil {
 		return nil, err
 	}
-	return AssessmentBytes(StdinName, data, resolve)
+	return ParseBytes(StdinName, data)
 }

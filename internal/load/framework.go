@@ -64,6 +64,20 @@ func (w *walker) checkKind(d *Document, want string) bool {
 	return true // the kind field's own decoder reports what is wrong
 }
 
+// LooksLike reports whether the document is of this kind or, having no
+// kind: key, has some of that kind's top-level fields. Commands that walk
+// directories skip the files that do not: they are some other program's
+// YAML, while a file that merely lacks its kind: line is reported.
+func (d *Document) LooksLike(kind string) bool {
+	switch got := d.Kind(); {
+	case got == kind:
+		return true
+	case got != "":
+		return false
+	}
+	return d.Root.Kind == yaml.MappingNode && hasAnyKey(d.Root, kindFields[kind])
+}
+
 // kindFields are the top-level keys of each kind, used to tell a file that
 // merely lacks its kind line from a YAML file of some other program.
 var kindFields = map[string][]string{

@@ -1,0 +1,237 @@
+// Package compare implements cop compare: many communities side by side, or
+// one community over time, from any number of assessment files.
+package compare
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/cophealth/cop/internal/catalog"
+	"github.com/cophealth/cop/internal/exitcode"
+	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/iostreams"
+	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/options"
+	"github.com/cophealth/cop/internal/render"
+	"github.com/spf13/cobra"
+
+	grid "github.com/cophealth/cop/internal/compare"
+)
+
+// Options holds the flags and dependencies of cop compare.
+type Options struct {
+	IO          *iostreams.IOStreams
+	WriteOutput func(path string, write func(io.Writer) error) error
+	Context     context.Context
+
+	Files      []string
+	Frameworks []string
+	Format     string
+	Output     string
+	Sort       string
+	AllRounds  bool
+}
+
+// NewCmdCompare builds cop compare. runF replaces the run function in tests
+// of flag parsing.
+func NewCmdCompare(f *factory.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput}
+	cmd := &cobra.Command{
+		Use:   "compare FILE...",
+		Short: "Compare communities side by side, or one community over time",
+		Long: `Compare assessment rounds: a row per dimension, then the overall score, level,
+coverage and number of respondents; a column per round.
+
+- Several communities: a column per community, its latest round (every round
+  with --all-rounds), sorted with --sort: name (the default), overall, or a
+  dimension id (highest score first).
+- One community: its rounds in date order, each with the change since the
+  round before, marked up or down. Changes are taken between the scores as
+  shown, rounded to 2 decimals. (--sort orders communities; one community's
+  rounds are always in date order.)
+
+A community is known by its name, ignoring case and extra spaces. Two files
+of one community with the same date are an error: a round is one file (join
+respondents' files with cop merge).
+
+A directory stands for every .yaml and .yml file below it; files found that
+way that are not assessments (other cop files, CI workflows; -f json counts
+them) are skipped, but one without a kind: line that has an assessment's
+fields is reported. A file named outright must be an assessment. Files are read on every core and
+only their scores are kept, so thousands of files are fine; a file that
+cannot be read is reported with its name, the others are still compared,
+and cop exits with status 2.
+
+Every file must use the same framework (by id). Rounds made with different
+versions of it are aligned by dimension id: give each version with its own
+--framework FILE (repeat the flag) and each round is read with the version it
+names, when that version is at hand; otherwise with the newest one given, or
+the embedded one. A dimension that a round's version does not have is shown
+as n/c (not comparable), never as 0, and what could not be aligned is
+counted and listed under the table.
+
+Formats: table (for a terminal, coloured by level when colour is on),
+markdown (for documents and slides), csv (a row per round, for
+spreadsheets), json (shape in the README).` + options.ExitStatus(false, false),
+		Example: `  cop compare examples/
+  cop compare examples/riverside-nurses/
+  cop compare --all-rounds --sort overall -f markdown examples/ > slide.md
+  cop compare -f csv -o communities.csv assessments/
+  cop compare --framework fw-1.0.0.yaml --framework fw-2.0.0.yaml rounds/`,
+		Args:              options.MinArgs(1, "at least one assessment FILE or directory"),
+		ValidArgsFunction: options.YAMLFiles,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			opts.Context = cmd.Context()
+			if err := options.CheckFormat(opts.Format, render.CompareFormats); err != nil {
+				return err
+			}
+			if opts.Sort == "" {
+				return exitcode.Usage(errors.New("--sort needs name, overall or a dimension id"))
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return compareRun(opts)
+		},
+	}
+	options.Format(cmd, &opts.Format, render.CompareFormats, "table")
+	options.Output(cmd, &opts.Output)
+	cmd.Flags().StringArrayVar(&opts.Frameworks, "framework", nil,
+		"use the framework in `FILE` for assessments that name its id (repeat it to give several versions)")
+	_ = cmd.MarkFlagFilename("framework", "yaml", "yml")
+	cmd.Flags().BoolVar(&opts.AllRounds, "all-rounds", false, "show every round of each community side by side, not only the latest")
+	cmd.Flags().StringVar(&opts.Sort, "sort", grid.SortName, "order the communities by `KEY`: name, overall, or a dimension id (highest score first)")
+	_ = cmd.RegisterFlagCompletionFunc("sort", sortCompletion)
+	return cmd
+}
+
+// sortCompletion offers name, overall and the default framework's dimensions.
+func sortCompletion(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	keys := []string{grid.SortName, grid.SortOverall}
+	if cat, err := catalog.New(""); err == nil {
+		if fw, err := cat.Default(); err == nil {
+			keys = append(keys, fw.DimensionIDs()...)
+		}
+	}
+	return keys, cobra.ShellCompDirectiveNoFileComp
+}
+
+func compareRun(opts *Options) error {
+	ctx := cmp.Or(opts.Context, context.Background())
+	fws, err := newFrameworks(opts.Frameworks)
+	if err != nil {
+		return err
+	}
+	args, err := load.Expand(opts.Files)
+	if err != nil {
+		return err
+	}
+	args = unique(args)
+	outs, err := decodeAll(ctx, args, opts.IO.In, fws)
+	if err != nil {
+		return err
+	}
+	var rounds []*grid.Round
+	rep := &render.Compare{Style: render.Style{
+		Color:   (opts.Output == "" || opts.Output == "-") && opts.IO.ColorEnabled(),
+		Unicode: opts.IO.UnicodeEnabled(),
+	}}
+	var warnings []*load.Warning
+	bad := 0
+	for i, o := range outs {
+		switch {
+		case o.skipped:
+			rep.Skipped++
+		case o.err != nil:
+			bad++
+			fmt.Fprintln(opts.IO.ErrOut, o.err)
+			rep.Problems = append(rep.Problems, fileProblems(args[i].Path, o.err)...)
+		default:
+			rounds = append(rounds, o.round)
+			warnings = append(warnings, o.warns...)
+		}
+	}
+	printWarnings(opts.IO.ErrOut, warnings)
+	if len(rounds) == 0 {
+		if bad > 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "no file could be read: nothing to compare\n")
+			return exitcode.Silent(exitcode.Invalid)
+		}
+		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
+	}
+	rep.Comparison, err = grid.Build(rounds, grid.Options{AllRounds: opts.AllRounds, Sort: opts.Sort})
+	if err != nil {
+		return exitcode.Usage(err)
+	}
+	write := render.CompareTable
+	switch opts.Format {
+	case "markdown":
+		write = render.CompareMarkdown
+	case "csv":
+		write = render.CompareCSV
+	case "json":
+		write = render.CompareJSON
+	}
+	if err := opts.WriteOutput(opts.Output, func(w io.Writer) error { return write(w, rep) }); err != nil {
+		return err
+	}
+	if bad > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "%d of %d files could not be read and %s left out of the comparison\n",
+			bad, bad+len(rounds), isAre(bad))
+		return exitcode.Silent(exitcode.Invalid)
+	}
+	return nil
+}
+
+// unique drops a file met a second time, as when a directory and a file
+// in it are both named: it is one round, not two on the same date.
+func unique(args []load.Arg) []load.Arg {
+	seen := make(map[string]bool, len(args))
+	out := args[:0]
+	for _, a := range args {
+		if p := filepath.Clean(a.Path); !seen[p] {
+			seen[p] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+// printWarnings writes the loader's warnings, one line for each kind: with
+// thousands of files made with an older framework version, one line per
+// file would bury everything else.
+func printWarnings(w io.Writer, warnings []*load.Warning) {
+	byMsg := map[string][]*load.Warning{}
+	var order []string
+	for _, wn := range warnings {
+		if _, ok := byMsg[wn.Msg]; !ok {
+			order = append(order, wn.Msg)
+		}
+		byMsg[wn.Msg] = append(byMsg[wn.Msg], wn)
+	}
+	for _, msg := range order {
+		ws := byMsg[msg]
+		if len(ws) == 1 {
+			fmt.Fprintf(w, "warning: %v\n", ws[0])
+			continue
+		}
+		files := make([]string, len(ws))
+		for i, wn := range ws {
+			files[i] = wn.File
+		}
+		fmt.Fprintf(w, "warning: %d files: %s (%s)\n", len(ws), msg, grid.Files(files, 3))
+	}
+}

@@ -1,0 +1,258 @@
+// Package merge implements cop merge: one assessment round from several
+// respondents' files.
+package merge
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/cophealth/cop/internal/atomicfile"
+	"github.com/cophealth/cop/internal/catalog"
+	"github.com/cophealth/cop/internal/encode"
+	"github.com/cophealth/cop/internal/exitcode"
+	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/iostreams"
+	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/model"
+	"github.com/cophealth/cop/internal/options"
+	"github.com/cophealth/cop/internal/render"
+	"github.com/cophealth/cop/internal/score"
+	"github.com/spf13/cobra"
+
+	grid "github.com/cophealth/cop/internal/compare"
+)
+
+// Options holds the flags and dependencies of cop merge.
+type Options struct {
+	IO          *iostreams.IOStreams
+	WriteOutput func(path string, write func(io.Writer) error) error
+
+	Files     []string
+	Framework string
+	Output    string
+	Anonymize bool
+	Force     bool
+}
+
+// NewCmdMerge builds cop merge. runF replaces the run function in tests of
+// flag parsing.
+func NewCmdMerge(f *factory.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput}
+	cmd := &cobra.Command{
+		Use:   "merge FILE... [--output FILE]",
+		Short: "Join several respondents' files into one assessment round",
+		Long: `Join several respondents' assessment files into one round: one file with every
+response, which validates, reports and compares like any other. Its report
+lists the indicators where members disagree.
+
+The files must be one round: the same community (ignoring case and extra
+spaces; the merged file spells it as the first file does), the same date, and
+the same framework id and version. Any difference is an error that names the
+files on each side. The same respondent (ignoring case and extra spaces) in
+two files is an error naming both.
+
+Responses are written in the order of the files as given (a directory stands
+for its .yaml and .yml files in name order; files in it that are not
+assessments are skipped), and in each file's own order. --anonymize replaces
+each respondent's name with "Respondent 1", "Respondent 2" and so on, in that
+same order; roles, ratings and notes are kept as typed, so read the notes
+before sharing the file: they may name people.
+
+The merged file is written atomically to --output FILE (standard output
+without it). An existing file is never replaced unless --force is given.` + options.ExitStatus(false, false),
+		Example: `  cop merge ana.yaml ben.yaml chloe.yaml -o round-2026-11.yaml
+  cop merge responses/ --anonymize -o round.yaml
+  cop merge responses/*.yaml --force -o round.yaml && cop report round.yaml`,
+		Args:              options.MinArgs(1, "at least one assessment FILE or directory"),
+		ValidArgsFunction: options.YAMLFiles,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return mergeRun(opts)
+		},
+	}
+	options.Output(cmd, &opts.Output)
+	options.Framework(cmd, &opts.Framework)
+	cmd.Flags().BoolVar(&opts.Anonymize, "anonymize", false, `replace respondents' names with "Respondent 1..N", in the order of the merged file`)
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
+	return cmd
+}
+
+// Input is one respondents' file to merge.
+type Input struct {
+	File       string
+	Assessment *model.Assessment
+}
+
+func mergeRun(opts *Options) error {
+	cat, err := catalog.New(opts.Framework)
+	if err != nil {
+		return err
+	}
+	args, err := load.Expand(opts.Files)
+	if err != nil {
+		return err
+	}
+	var inputs []Input
+	var fw *model.Framework
+	bad := 0
+	for _, a := range args {
+		doc, err := load.ParseInput(a.Path, opts.IO.In)
+		if err == nil && a.Found && !doc.LooksLike(model.AssessmentKind) {
+			continue
+		}
+		var l *load.Loaded
+		if err == nil {
+			l, err = load.Assessment(doc, cat.Resolve)
+		}
+		if err != nil {
+			fmt.Fprintln(opts.IO.ErrOut, err)
+			bad++
+			continue
+		}
+		for _, w := range l.Warnings {
+			fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
+		}
+		inputs = append(inputs, Input{File: doc.Name, Assessment: l.Assessment})
+		fw = l.Framework
+	}
+	if bad > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "%s could not be read; nothing was written\n", render.Plural(bad, "file"))
+		return exitcode.Silent(exitcode.Invalid)
+	}
+	if len(inputs) == 0 {
+		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
+	}
+	merged, warnings, err := Merge(inputs, opts.Anonymize)
+	if err != nil {
+		return exitcode.Usage(err)
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(opts.IO.ErrOut, "warning: "+w)
+	}
+	write := func(w io.Writer) error { return encode.Assessment(w, merged, fw) }
+	dest := "standard output"
+	switch {
+	case opts.Output == "" || opts.Output == "-":
+		err = opts.WriteOutput("", write)
+	case opts.Force:
+		err, dest = atomicfile.Write(opts.Output, write), opts.Output
+	default:
+		err, dest = atomicfile.Create(opts.Output, write), opts.Output
+		if errors.Is(err, atomicfile.ErrExists) {
+			return exitcode.Usage(fmt.Errorf("%s already exists; nothing was written (pass --force to replace it)", opts.Output))
+		}
+	}
+	if err != nil {
+		return err
+	}
+	res := score.Compute(fw, merged)
+	msg := fmt.Sprintf("merged %s, %s, into %s", render.Plural(len(inputs), "file"), render.Plural(len(merged.Responses), "response"), dest)
+	if n := len(res.Disagreements()); n > 0 && dest != "standard output" {
+		msg += fmt.Sprintf("; respondents disagree on %s (see cop report %s)", render.Plural(n, "indicator"), dest)
+	}
+	fmt.Fprintln(opts.IO.ErrOut, msg)
+	return nil
+}
+
+// Merge joins the responses of several files of one round, in order. The
+// files must agree on community (by grid.CommunityKey), date, framework id
+// and framework version; the error lists every difference with the files on
+// each side. A respondent (by the same key) in two files is an error naming
+// both. With anonymize, respondents become "Respondent 1..N" in the merged
+// order. Warnings note a community spelled differently in some files.
+func Merge(inputs []Input, anonymize bool) (*model.Assessment, []string, error) {
+	first := inputs[0].Assessment
+	var differ []string
+	for _, d := range []struct {
+		what string
+		key  func(*model.Assessment) string
+		show func(*model.Assessment) string
+	}{
+		{"community", func(a *model.Assessment) string { return grid.CommunityKey(a.Community) },
+			func(a *model.Assessment) string { return strconv.Quote(a.Community) }},
+		{"date", func(a *model.Assessment) string { return a.Date.Format(model.DateLayout) }, nil},
+		{"framework id", func(a *model.Assessment) string { return a.Framework.ID }, nil},
+		{"framework version", func(a *model.Assessment) string { return a.Framework.Version }, nil},
+	} {
+		if s := differences(inputs, d.key, d.show); s != "" {
+			differ = append(differ, d.what+": "+s)
+		}
+	}
+	if len(differ) > 0 {
+		return nil, nil, errors.New("the files are not one round; they differ in\n  " + strings.Join(differ, "\n  "))
+	}
+
+	merged := &model.Assessment{Community: first.Community, Date: first.Date, Framework: first.Framework}
+	type where struct {
+		file string
+		pos  model.Pos
+	}
+	seen := map[string]where{}
+	var twice, warnings []string
+	for _, in := range inputs {
+		a := in.Assessment
+		if strings.TrimSpace(a.Community) != strings.TrimSpace(first.Community) {
+			warnings = append(warnings, fmt.Sprintf("%s spells the community %q; the merged file uses %q from %s",
+				in.File, a.Community, first.Community, inputs[0].File))
+		}
+		for _, r := range a.Responses {
+			here := where{in.File, r.Pos}
+			k := grid.CommunityKey(r.Respondent)
+			if prev, dup := seen[k]; dup {
+				twice = append(twice, fmt.Sprintf("respondent %q answers in both %s and %s", r.Respondent, at(prev.file, prev.pos), at(here.file, here.pos)))
+				continue
+			}
+			seen[k] = here
+			merged.Responses = append(merged.Responses, r)
+		}
+	}
+	if len(twice) > 0 {
+		return nil, nil, errors.New(strings.Join(twice, "\n") + "\n(each respondent answers once in a round; remove or rename one of the responses)")
+	}
+	if anonymize {
+		for i := range merged.Responses {
+			merged.Responses[i].Respondent = "Respondent " + strconv.Itoa(i+1)
+		}
+	}
+	return merged, warnings, nil
+}
+
+// differences groups the files by a value, or returns "" when they all
+// share it: `2026-11-22 in a.yaml, b.yaml; 2026-11-21 in c.yaml`.
+func differences(inputs []Input, key, show func(*model.Assessment) string) string {
+	var keys []string
+	files := map[string][]string{}
+	shown := map[string]string{}
+	for _, in := range inputs {
+		k := key(in.Assessment)
+		if _, ok := files[k]; !ok {
+			keys = append(keys, k)
+			shown[k] = k
+			if show != nil {
+				shown[k] = show(in.Assessment)
+			}
+		}
+		files[k] = append(files[k], in.File)
+	}
+	if len(keys) < 2 {
+		return ""
+	}
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = shown[k] + " in " + grid.Files(files[k], 5)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func at(file string, p model.Pos) string {
+	if p.Line == 0 {
+		return file
+	}
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
+}

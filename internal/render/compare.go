@@ -1,0 +1,339 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/cophealth/cop/internal/compare"
+	"github.com/cophealth/cop/internal/model"
+	"github.com/cophealth/cop/internal/score"
+)
+
+// CompareFormats are the formats cop compare writes.
+var CompareFormats = []string{"table", "markdown", "csv", "json"}
+
+// Compare is everything a compare renderer needs.
+type Compare struct {
+	Comparison *compare.Comparison
+	// Problems are the files left out because they could not be read; the
+	// JSON output lists them (the others say so on standard error).
+	Problems []FileProblem
+	// Skipped counts the YAML files found in directories that are not
+	// assessments.
+	Skipped int
+	Style   Style
+}
+
+// FileProblem is one problem with one file, for machine-readable output.
+type FileProblem struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+}
+
+// nameWidth is the width community names are wrapped to in the header of
+// a terminal table, so that several fit side by side.
+const nameWidth = 20
+
+// compareText says how a grid's text is written in one format.
+type compareText struct {
+	user    func(string) string   // escapes user text
+	name    func(string) []string // a community name as header lines
+	unicode bool                  // arrows ▲ ▼ rather than ^ v
+	star    string                // the mark of a row scored over differing indicators
+	style   Style                 // colour, for the terminal table
+}
+
+// compareHeadline is the line above the table: who, how many rounds, and
+// the framework versions.
+func compareHeadline(c *compare.Comparison, user func(string) string) string {
+	fw := c.FrameworkID + " " + joinAnd(c.Versions)
+	if c.Mode == compare.OverTime {
+		first, last := c.Columns[0].Round, c.Columns[len(c.Columns)-1].Round
+		when := first.Date.Format(model.DateLayout)
+		if len(c.Columns) > 1 {
+			when += " to " + last.Date.Format(model.DateLayout)
+		}
+		return fmt.Sprintf("%s: %s, %s (%s)", user(c.Columns[0].Community), Plural(len(c.Columns), "round"), when, user(fw))
+	}
+	s := strconv.Itoa(c.Communities) + " communities"
+	if c.AllRounds {
+		s += ", " + Plural(len(c.Columns), "round")
+	} else {
+		s += ", the latest round of each"
+	}
+	switch c.Sort {
+	case compare.SortName:
+	case compare.SortOverall:
+		s += ", highest overall score first"
+	default:
+		for _, r := range c.Rows {
+			if r.ID == c.Sort {
+				s += ", highest " + user(r.Title) + " score first"
+			}
+		}
+	}
+	return s + " (" + user(fw) + ")"
+}
+
+// joinAnd writes "a", "a and b", "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// compareGrid builds the header (one list of lines per column, the first
+// column being the row labels) and the rows of the comparison.
+func compareGrid(c *compare.Comparison, t compareText) (header [][]string, rows [][]string) {
+	header = append(header, []string{"Dimension"})
+	for _, col := range c.Columns {
+		var lines []string
+		if c.Mode == compare.SideBySide {
+			lines = t.name(col.Community)
+		}
+		header = append(header, append(lines, col.Round.Date.Format(model.DateLayout)))
+	}
+	marked := false
+	for i, r := range c.Rows {
+		label := t.user(r.Title)
+		if !r.SameIndicators {
+			label += t.star
+			marked = true
+		}
+		row := []string{label}
+		for _, col := range c.Columns {
+			row = append(row, t.cell(col, col.Dimensions[i]))
+		}
+		rows = append(rows, row)
+	}
+	overall := "Overall"
+	if marked || len(c.Unaligned.Dimensions) > 0 {
+		overall += t.star
+	}
+	level, coverage, respondents := []string{"Level"}, []string{"Coverage"}, []string{"Respondents"}
+	row := []string{overall}
+	for _, col := range c.Columns {
+		row = append(row, t.cell(col, col.Overall))
+		o := col.Round.Overall
+		level = append(level, t.style.Paint(LevelColor(col.Round.Framework, o.Level), t.user(LevelLabel(o.Level))))
+		coverage = append(coverage, Percent(o.Coverage))
+		respondents = append(respondents, strconv.Itoa(col.Round.Respondents))
+	}
+	return header, append(rows, row, level, coverage, respondents)
+}
+
+// cell writes a score, painted by its level, and its change since the
+// previous round: "2.56 ▲ +0.67". "n/c" is a dimension the round's framework
+// does not have; "-" a score that is null.
+func (t compareText) cell(col compare.Column, c compare.Cell) string {
+	if !c.Comparable {
+		return "n/c"
+	}
+	s := t.style.Paint(LevelColor(col.Round.Framework, c.Level), Score(c.Score.Score))
+	if col.Previous == nil || !c.Score.Score.Valid {
+		return s
+	}
+	if !c.ChangeComparable {
+		return s + " n/c"
+	}
+	if c.Change.Valid {
+		s += " " + t.change(c.Change.Value)
+	}
+	return s
+}
+
+// change writes a change marked up or down: "▲ +0.67", "▼ -0.39", "= 0.00".
+func (t compareText) change(v float64) string {
+	up, down := "▲", "▼"
+	if !t.unicode {
+		up, down = "^", "v"
+	}
+	switch {
+	case v > 0:
+		return up + " +" + Fixed2(v)
+	case v < 0:
+		return down + " " + Fixed2(v)
+	}
+	return "= 0.00"
+}
+
+// compareNote is one line under the grid: a mark and what it means, or a
+// heading (no mark) and the items under it.
+type compareNote struct {
+	mark, text string
+	items      []string
+}
+
+// compareNotes explains the marks the grid uses, and lists what could not
+// be aligned across framework versions.
+func compareNotes(c *compare.Comparison, user func(string) string) []compareNote {
+	var nc, null, star bool
+	for _, r := range c.Rows {
+		star = star || !r.SameIndicators
+	}
+	for _, col := range c.Columns {
+		for _, cell := range append(col.Dimensions, col.Overall) {
+			nc = nc || !cell.Comparable || (col.Previous != nil && !cell.ChangeComparable)
+			null = null || (cell.Comparable && !cell.Score.Score.Valid)
+		}
+	}
+	var out []compareNote
+	if null {
+		out = append(out, compareNote{mark: "-", text: "no score: no indicator rated, or every one not applicable"})
+	}
+	if nc {
+		out = append(out, compareNote{mark: "n/c", text: "not comparable: the round's framework version (or the previous round's) has no such dimension"})
+	}
+	if star {
+		out = append(out, compareNote{mark: "*", text: "scored over indicators that differ between framework versions"})
+	}
+	u := c.Unaligned
+	if u.Count() == 0 {
+		return out
+	}
+	if !star && len(u.Dimensions) > 0 {
+		out = append(out, compareNote{mark: "*", text: "the overall score is over dimensions that differ between framework versions"})
+	}
+	var parts []string
+	if n := len(u.Dimensions); n > 0 {
+		parts = append(parts, Plural(n, "dimension"))
+	}
+	if n := len(u.Indicators); n > 0 {
+		parts = append(parts, Plural(n, "indicator"))
+	}
+	n := compareNote{text: fmt.Sprintf("Not comparable across %s %s: %s", user(c.FrameworkID), user(joinAnd(c.Versions)), strings.Join(parts, " and "))}
+	for _, m := range u.Dimensions {
+		n.items = append(n.items, fmt.Sprintf("dimension %s: only in %s", user(m.ID), user(joinAnd(m.In))))
+	}
+	for _, m := range u.Indicators {
+		n.items = append(n.items, fmt.Sprintf("indicator %s: only in %s", user(m.ID), user(joinAnd(m.In))))
+	}
+	return append(out, n)
+}
+
+// CompareTable writes the comparison for a terminal: a headline, the grid
+// with community names wrapped over several header lines and scores
+// coloured by level, then what its marks mean.
+func CompareTable(w io.Writer, c *Compare) error {
+	cmp := c.Comparison
+	header, rows := compareGrid(cmp, compareText{
+		user:    OneLine,
+		name:    func(s string) []string { return strings.Split(Wrap(OneLine(s), nameWidth, ""), "\n") },
+		unicode: c.Style.Unicode,
+		star:    "*",
+		style:   c.Style,
+	})
+	height := 0
+	for _, h := range header {
+		height = max(height, len(h))
+	}
+	block := make([][]string, height)
+	for k := range block {
+		block[k] = make([]string, len(header))
+		for j, h := range header {
+			// Bottom-align each column's header, so names sit on their dates.
+			if idx := k - (height - len(h)); idx >= 0 {
+				block[k][j] = h[idx]
+			}
+		}
+	}
+	t := Table{Header: block[0], Rows: append(block[1:], rows...), Align: compareAlign(cmp)}
+	return writeCompareText(w, c.Style.Bold(compareHeadline(cmp, OneLine)), t.WritePlain, compareNotes(cmp, OneLine),
+		noteLayout{mark: "%-4s %s", heading: "%s", item: "  %s"})
+}
+
+// CompareMarkdown writes the comparison as GitHub-flavoured Markdown, ready
+// to paste into a document or a slide, with every piece of user text
+// escaped.
+func CompareMarkdown(w io.Writer, c *Compare) error {
+	cmp := c.Comparison
+	header, rows := compareGrid(cmp, compareText{
+		user:    Markdown,
+		name:    func(s string) []string { return []string{Markdown(s)} },
+		unicode: true,
+		star:    `\*`,
+	})
+	t := Table{Rows: rows, Align: compareAlign(cmp)}
+	for _, h := range header {
+		t.Header = append(t.Header, strings.Join(h, "<br>"))
+	}
+	return writeCompareText(w, compareHeadline(cmp, Markdown), t.WriteMarkdown, compareNotes(cmp, Markdown),
+		noteLayout{mark: "- `%s` %s", heading: "- %s", item: "  - %s"})
+}
+
+// compareAlign aligns the row labels left and the rounds right.
+func compareAlign(c *compare.Comparison) []Align {
+	a := []Align{Left}
+	for range c.Columns {
+		a = append(a, Right)
+	}
+	return a
+}
+
+// noteLayout is how a format writes the notes under the grid.
+type noteLayout struct{ mark, heading, item string }
+
+// writeCompareText writes the headline, the table and the notes, the shape
+// the terminal and Markdown formats share.
+func writeCompareText(w io.Writer, headline string, table func(io.Writer) error, notes []compareNote, l noteLayout) error {
+	p := &printer{w: w}
+	p.line("%s", headline)
+	p.line("")
+	if err := p.flush(); err != nil {
+		return err
+	}
+	if err := table(w); err != nil {
+		return err
+	}
+	if len(notes) > 0 {
+		p.line("")
+	}
+	for _, n := range notes {
+		if n.mark != "" {
+			p.line(l.mark, n.mark, n.text)
+			continue
+		}
+		p.line(l.heading, n.text)
+		for _, item := range n.items {
+			p.line(l.item, item)
+		}
+	}
+	return p.flush()
+}
+
+// changeValue writes a change for CSV: "0.67", "-0.39", "" when there is
+// none, "n/c" when the previous round's framework has no such dimension.
+func changeValue(col compare.Column, c compare.Cell) string {
+	switch {
+	case col.Previous == nil || !c.Comparable:
+		return ""
+	case !c.ChangeComparable:
+		return "n/c"
+	case c.Change.Valid:
+		return Fixed2(c.Change.Value)
+	}
+	return ""
+}
+
+// scoreValue writes a score for CSV: "2.56", "" when null, "n/c".
+func scoreValue(c compare.Cell) string {
+	switch {
+	case !c.Comparable:
+		return "n/c"
+	case !c.Score.Score.Valid:
+		return ""
+	}
+	return Fixed2(c.Score.Score.Value)
+}
+
+func numberValue(n score.Number) string {
+	if !n.Valid {
+		return ""
+	}
+	return Fixed2(n.Value)
+}
