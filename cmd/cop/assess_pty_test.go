@@ -38,15 +38,13 @@ type term struct {
 	done chan error
 }
 
-// startCop runs cop with args in dir, in a new pseudo-terminal. The test
-// binary is cop (see TestMain) when it is started under that name. stdout,
-// when not nil, takes standard output, as "cop assess > report.txt" would.
+// startCop runs cop with args in dir, in a new pseudo-terminal: the real
+// binaries, built as a user builds them, so that "cop assess" runs the
+// cop-assess beside it. stdout, when not nil, takes standard output, as
+// "cop assess > report.txt" would.
 func startCop(t *testing.T, dir string, stdout *bytes.Buffer, args ...string) *term {
 	t.Helper()
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
+	exe, _ := binaries(t)
 	cmd := &exec.Cmd{Path: exe, Args: append([]string{"cop"}, args...), Dir: dir}
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COP_NOW=2026-11-23", "LANG=C.UTF-8", "NO_COLOR=", "ACCESSIBLE=")
 	if stdout != nil {

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 )
 
 // The performance targets (product.md §6) are about whole processes, start-up
@@ -28,15 +30,16 @@ var (
 	buildErr  error
 )
 
-// binaries builds cop and the baseline once per test process.
-func binaries(b *testing.B) (cop, baseline string) {
+// binaries builds cop, cop-assess (beside it, where cop assess finds it)
+// and the baseline once per test process.
+func binaries(b testing.TB) (cop, baseline string) {
 	b.Helper()
 	buildOnce.Do(func() {
 		binDir, buildErr = os.MkdirTemp("", "cop-bench-")
 		if buildErr != nil {
 			return
 		}
-		for _, pkg := range [][2]string{{"cop", "."}, {"baseline", "./testdata/baseline"}} {
+		for _, pkg := range [][2]string{{"cop", "."}, {"cop-assess", "../cop-assess"}, {"baseline", "./testdata/baseline"}} {
 			cmd := exec.Command("go", "build", "-o", filepath.Join(binDir, pkg[0]), pkg[1])
 			cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 			out, err := cmd.CombinedOutput()
@@ -89,4 +92,31 @@ func BenchmarkExecReportDecodeBaseline(b *testing.B) {
 	_, baseline := binaries(b)
 	b.ResetTimer()
 	runBinary(b, baseline, reportFile)
+}
+
+// BenchmarkExecReportRatio runs cop report and the baseline in turn on the
+// same file, so both see the same machine at the same moment, and reports
+// cop's total wall time over the baseline's (wall-x). The target is 1.5.
+func BenchmarkExecReportRatio(b *testing.B) {
+	cop, baseline := binaries(b)
+	var copWall, baseWall time.Duration
+	for b.Loop() {
+		copWall += timed(b, cop, "report", reportFile)
+		baseWall += timed(b, baseline, reportFile)
+	}
+	b.ReportMetric(float64(copWall)/float64(baseWall), "wall-x")
+	b.ReportMetric(float64(copWall.Microseconds())/float64(b.N), "cop-us/op")
+	b.ReportMetric(float64(baseWall.Microseconds())/float64(b.N), "baseline-us/op")
+}
+
+// timed runs a process once, its output discarded, and returns its wall time.
+func timed(b *testing.B, bin string, args ...string) time.Duration {
+	b.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout = io.Discard
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("%s %v: %v", bin, args, err)
+	}
+	return time.Since(start)
 }

@@ -6,13 +6,17 @@ import (
 	"testing"
 
 	"github.com/cophealth/cop/internal/cli"
+	"github.com/cophealth/cop/internal/cmd/assess"
+	"github.com/cophealth/cop/internal/factory"
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/spf13/cobra"
 )
 
 // TestMain lets the test binary act as cop when a script runs "exec cop".
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"cop": func() { os.Exit(cli.Main()) },
+	testscript.Main(removeBinaries{m}, map[string]func(){
+		"cop":        func() { os.Exit(cli.Main()) },
+		"cop-assess": func() { os.Exit(cli.Subcommand(newAssess)) },
 	})
 }
 
@@ -37,4 +41,20 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// newAssess builds the questionnaire command as cmd/cop-assess does.
+func newAssess(f *factory.Factory) *cobra.Command { return assess.NewCmdAssess(f, nil) }
+
+// removeBinaries deletes the binaries the exec benchmarks built, once every
+// test and benchmark has run.
+type removeBinaries struct{ *testing.M }
+
+// Run runs the tests, then removes the benchmarks' build folder.
+func (r removeBinaries) Run() int {
+	code := r.M.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	return code
 }

@@ -1,9 +1,9 @@
 package catalog
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"math"
 
 	"github.com/cophealth/cop/internal/model"
@@ -17,18 +17,19 @@ import (
 // section).
 //
 // The YAML stays the single source of truth: a compiled file starts with the
-// SHA-256 of the YAML it was made from, and cop uses it only when that hash
-// matches the embedded YAML. A stale or damaged compiled file is ignored and
+// length and CRC-32C of the YAML it was made from, and cop uses it only when
+// both match the embedded YAML. (The check guards against a forgotten
+// regeneration, not against an attacker, who could change the binary; a
+// CRC is enough and costs a fraction of a cryptographic hash at every start.) A stale or damaged compiled file is ignored and
 // the YAML is parsed instead, so the result is always that of the YAML.
 
 // compiledMagic starts every compiled framework; the last byte is the
 // format's version.
-const compiledMagic = "COPFW\x01"
+const compiledMagic = "COPFW\x02"
 
 // Compile encodes a framework loaded from source.
 func Compile(fw *model.Framework, source []byte) []byte {
-	sum := sha256.Sum256(source)
-	b := append([]byte(compiledMagic), sum[:]...)
+	b := append([]byte(compiledMagic), sourceStamp(source)...)
 	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
 	num := func(v float64) { b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v)) }
 	count := func(n int) { b = binary.AppendUvarint(b, uint64(n)) }
@@ -71,14 +72,21 @@ func Compile(fw *model.Framework, source []byte) []byte {
 	return b
 }
 
+// sourceStamp identifies the YAML a compiled form was made from: its length
+// and its CRC-32C, 12 bytes.
+func sourceStamp(source []byte) []byte {
+	b := binary.LittleEndian.AppendUint64(nil, uint64(len(source)))
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(source, crc32.MakeTable(crc32.Castagnoli)))
+}
+
 var errCompiled = errors.New("compiled framework is damaged")
 
 // decompile decodes a compiled framework made from source. It fails, rather
 // than panics, on any damage, and on a hash that does not match source.
 func decompile(data, source []byte) (fw *model.Framework, err error) {
-	sum := sha256.Sum256(source)
-	head := len(compiledMagic) + len(sum)
-	if len(data) < head || string(data[:len(compiledMagic)]) != compiledMagic || string(data[len(compiledMagic):head]) != string(sum[:]) {
+	stamp := sourceStamp(source)
+	head := len(compiledMagic) + len(stamp)
+	if len(data) < head || string(data[:len(compiledMagic)]) != compiledMagic || string(data[len(compiledMagic):head]) != string(stamp) {
 		return nil, errors.New("compiled framework is not from this YAML")
 	}
 	r := reader{data: data[head:]}

@@ -76,7 +76,7 @@ func TestStaleOrDamagedCompiledFormIsIgnored(t *testing.T) {
 			t.Fatalf("a compiled form cut at %d of %d bytes was accepted", n, len(good))
 		}
 	}
-	for i := len(compiledMagic) + 32; i < len(good); i += 7 {
+	for i := len(compiledMagic) + 12; i < len(good); i += 7 {
 		bad := append([]byte(nil), good...)
 		bad[i] ^= 0xff
 		decompile(bad, src)

@@ -10,7 +10,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/cophealth/cop/internal/cmd/assess"
 	"github.com/cophealth/cop/internal/cmd/check"
 	"github.com/cophealth/cop/internal/cmd/compare"
 	"github.com/cophealth/cop/internal/cmd/framework"
@@ -22,6 +21,7 @@ import (
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
 	"github.com/cophealth/cop/internal/iostreams"
+	"github.com/cophealth/cop/internal/launch"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/spf13/cobra"
 )
@@ -43,13 +43,38 @@ func Main() int {
 // any command is caught here and reported as an internal error in one line,
 // never as a stack trace.
 func Run(ctx context.Context, f *factory.Factory, args []string) (code int) {
+	return execute(ctx, f, NewCmdRoot(f), args)
+}
+
+// Subcommand runs one cop command as a program of its own: the process's
+// arguments are that command's, and it behaves (help, errors, exit codes)
+// exactly as it does under cop. cop-assess is built this way, so that the
+// questionnaire's terminal libraries stay out of every other command.
+func Subcommand(newCmd func(*factory.Factory) *cobra.Command) int {
+	f := factory.New(iostreams.System())
+	root := newRoot(f)
+	sub := newCmd(f)
+	root.AddCommand(sub)
+	args := os.Args[1:]
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		// Shell completion: cobra's hidden command comes first.
+		args = append([]string{args[0], sub.Name()}, args[1:]...)
+	} else {
+		args = append([]string{sub.Name()}, args...)
+	}
+	return execute(context.Background(), f, root, args)
+}
+
+// execute runs a command tree and turns its outcome into an exit code. A
+// panic anywhere is reported as an internal error in one line, never as a
+// stack trace.
+func execute(ctx context.Context, f *factory.Factory, root *cobra.Command, args []string) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(f.IO.ErrOut, "cop: internal error: %v\nThis is a bug in cop; please report it with the command and the file that caused it.\n", r)
 			code = exitcode.Invalid
 		}
 	}()
-	root := NewCmdRoot(f)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	return printError(f.IO.ErrOut, err, ctx)
@@ -87,8 +112,8 @@ func printError(w io.Writer, err error, ctx context.Context) int {
 	return exitcode.Code(err)
 }
 
-// NewCmdRoot builds the command tree.
-func NewCmdRoot(f *factory.Factory) *cobra.Command {
+// newRoot builds the root command with its settings and no subcommands.
+func newRoot(f *factory.Factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "cop",
 		Short: "A health check for communities of practice",
@@ -122,8 +147,22 @@ EXIT STATUS
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return exitcode.Usage(fmt.Errorf("%w (see %s --help)", err, cmd.CommandPath()))
 	})
+	// Unknown commands and stray arguments are usage errors (exit 2).
+	root.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return exitcode.Usage(unknownCommand(cmd, args[0]))
+		}
+		return nil
+	}
+	root.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+	return root
+}
+
+// NewCmdRoot builds the command tree.
+func NewCmdRoot(f *factory.Factory) *cobra.Command {
+	root := newRoot(f)
 	root.AddCommand(
-		assess.NewCmdAssess(f, nil),
+		launch.NewCmdAssess(f),
 		report.NewCmdReport(f, nil),
 		check.NewCmdCheck(f, nil),
 		validate.NewCmdValidate(f, nil),
@@ -133,14 +172,6 @@ EXIT STATUS
 		schema.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),
 	)
-	// Unknown commands and stray arguments are usage errors (exit 2).
-	root.Args = func(cmd *cobra.Command, args []string) error {
-		if len(args) > 0 {
-			return exitcode.Usage(unknownCommand(cmd, args[0]))
-		}
-		return nil
-	}
-	root.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 	return root
 }
 

@@ -162,7 +162,7 @@ func (w *walker) ratings(n *yaml.Node, fw *model.Framework, r *model.Response) {
 				w.at(ik, "unknown indicator %q in dimension %q (expected %s)", ik.Value, dim.ID, strings.Join(dim.IndicatorIDs(), ", "))
 				return
 			}
-			rating, ok := w.rating(iv, fw, dk.Value+"."+ik.Value)
+			rating, ok := w.rating(iv, fw, dk.Value, ik.Value)
 			if ok && rating.Kind != model.Unanswered {
 				r.SetRating(dk.Value, ik.Value, rating)
 			}
@@ -172,12 +172,18 @@ func (w *walker) ratings(n *yaml.Node, fw *model.Framework, r *model.Response) {
 
 // rating parses one answer. An empty value is an unanswered indicator, as if
 // the key were absent, so that a template with blanks is a valid draft.
-func (w *walker) rating(n *yaml.Node, fw *model.Framework, what string) (model.Rating, bool) {
-	s, ok := w.scalar(n, "rating of "+what)
-	if !ok {
+// The name used in messages, dimension.indicator, is only built for them.
+func (w *walker) rating(n *yaml.Node, fw *model.Framework, dim, ind string) (model.Rating, bool) {
+	if n.Kind != yaml.ScalarNode {
+		w.scalar(n, "rating of "+dim+"."+ind) // reports the alias or the wrong kind of node
 		return model.Rating{}, false
 	}
+	s := n.Value
+	if isNull(n) {
+		s = ""
+	}
 	p := pos(n)
+	what := func() string { return dim + "." + ind }
 	switch s = strings.TrimSpace(s); s {
 	case "":
 		return model.Rating{Kind: model.Unanswered, Pos: p}, true
@@ -189,16 +195,16 @@ func (w *walker) rating(n *yaml.Node, fw *model.Framework, what string) (model.R
 	v, isNum := parseNumber(s)
 	if fw == nil {
 		if !isNum {
-			w.at(n, "rating %q of %s is not a number, %s or %s", s, what, model.Unknown, model.NotApplicable)
+			w.at(n, "rating %q of %s is not a number, %s or %s", s, what(), model.Unknown, model.NotApplicable)
 		}
 		return model.Rating{Kind: model.Scored, Value: v, Pos: p}, isNum
 	}
 	if !isNum {
-		w.at(n, "rating %q of %s is not an answer (%s)", s, what, fw.ScaleSummary())
+		w.at(n, "rating %q of %s is not an answer (%s)", s, what(), fw.ScaleSummary())
 		return model.Rating{}, false
 	}
 	if _, on := fw.ScalePoint(v); !on {
-		w.at(n, "rating %q of %s is off the scale (%s)", s, what, fw.ScaleSummary())
+		w.at(n, "rating %q of %s is off the scale (%s)", s, what(), fw.ScaleSummary())
 		return model.Rating{}, false
 	}
 	return model.Rating{Kind: model.Scored, Value: v, Pos: p}, true

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
 )
@@ -92,14 +91,14 @@ func Wrap(text string, width int, indent string) string {
 	var b strings.Builder
 	line := 0
 	for _, word := range strings.Fields(Inert(text)) {
-		w := ansi.StringWidth(word)
+		w := Width(word)
 		switch {
 		case line == 0:
 			b.WriteString(indent)
-			line = ansi.StringWidth(indent)
+			line = Width(indent)
 		case line+1+w > width:
 			b.WriteString("\n" + indent)
-			line = ansi.StringWidth(indent)
+			line = Width(indent)
 		default:
 			b.WriteByte(' ')
 			line++

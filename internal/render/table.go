@@ -32,7 +32,14 @@ type Table struct {
 
 // Width is the number of terminal cells a string takes: wide characters
 // count two, combining marks none, and ANSI escape sequences nothing.
-func Width(s string) int { return ansi.StringWidth(s) }
+func Width(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 || c == 0x7f {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s) // printable ASCII: one cell a byte, the common case
+}
 
 // widths returns the display width of each column over the header and rows.
 // A row with more cells than the header is an error in the caller; the extra
