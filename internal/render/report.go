@@ -34,6 +34,23 @@ func notesOf(a *model.Assessment, dim string) []note {
 	return out
 }
 
+// dimensionNotes is a dimension's title with the notes on it.
+type dimensionNotes struct {
+	title string
+	notes []note
+}
+
+// notedDimensions lists, in framework order, the dimensions that have notes.
+func notedDimensions(a *model.Assessment, res *score.Result) []dimensionNotes {
+	var out []dimensionNotes
+	for _, d := range res.Dimensions {
+		if notes := notesOf(a, d.Dimension.ID); len(notes) > 0 {
+			out = append(out, dimensionNotes{d.Dimension.Title, notes})
+		}
+	}
+	return out
+}
+
 type note struct {
 	Respondent string `json:"respondent"`
 	Text       string `json:"text"`

@@ -70,22 +70,16 @@ func ReportMarkdown(w io.Writer, rep *Report) error {
 			p.line("- %s: %s (%s)", Markdown(ref.Dimension.Dimension.Title), Markdown(ref.Indicator.Indicator.Title), unratedReason(ref.Indicator))
 		}
 	}
-	first := true
-	for _, d := range res.Dimensions {
-		notes := notesOf(a, d.Dimension.ID)
-		if len(notes) == 0 {
-			continue
-		}
-		if first {
+	if noted := notedDimensions(a, res); len(noted) > 0 {
+		p.line("")
+		p.line("## Notes")
+		for _, dn := range noted {
 			p.line("")
-			p.line("## Notes")
-			first = false
-		}
-		p.line("")
-		p.line("### %s", Markdown(d.Dimension.Title))
-		p.line("")
-		for _, n := range notes {
-			p.line("- **%s**: %s", Markdown(n.Respondent), Markdown(n.Text))
+			p.line("### %s", Markdown(dn.title))
+			p.line("")
+			for _, n := range dn.notes {
+				p.line("- **%s**: %s", Markdown(n.Respondent), Markdown(n.Text))
+			}
 		}
 	}
 	if rep.Explain {

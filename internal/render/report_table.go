@@ -75,20 +75,14 @@ func ReportTable(w io.Writer, rep *Report) error {
 			p.line("  %s: %s (%s)", OneLine(ref.Dimension.Dimension.Title), OneLine(ref.Indicator.Indicator.Title), unratedReason(ref.Indicator))
 		}
 	}
-	first := true
-	for _, d := range res.Dimensions {
-		notes := notesOf(a, d.Dimension.ID)
-		if len(notes) == 0 {
-			continue
-		}
-		if first {
-			p.line("")
-			p.line("%s", st.Bold("Notes"))
-			first = false
-		}
-		p.line("  %s", OneLine(d.Dimension.Title))
-		for _, n := range notes {
-			p.line("%s", Wrap(OneLine(n.Respondent)+": "+n.Text, lineWidth, "    "))
+	if noted := notedDimensions(a, res); len(noted) > 0 {
+		p.line("")
+		p.line("%s", st.Bold("Notes"))
+		for _, dn := range noted {
+			p.line("  %s", OneLine(dn.title))
+			for _, n := range dn.notes {
+				p.line("%s", Wrap(OneLine(n.Respondent)+": "+n.Text, lineWidth, "    "))
+			}
 		}
 	}
 	if rep.Explain {
