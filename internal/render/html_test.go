@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -10,8 +9,6 @@ import (
 
 	"github.com/cophealth/cop/internal/compare"
 	"github.com/cophealth/cop/internal/load"
-	"github.com/cophealth/cop/internal/model"
-	"github.com/cophealth/cop/internal/score"
 	"golang.org/x/net/html"
 )
 
@@ -37,26 +34,13 @@ import (
 //	south 3   -> r = 140·2/4   = 70    -> (300.00, 300.00)
 func compass(t *testing.T, withPolicy bool) *Report {
 	t.Helper()
-	fw, err := load.FrameworkFile("testdata/html-fw.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := load.AssessmentFile("testdata/html-a.yaml", func(id string) (*model.Framework, error) {
-		if id == fw.ID {
-			return fw, nil
-		}
-		return nil, errors.New("not found")
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep := &Report{Assessment: l.Assessment, Result: score.Compute(fw, l.Assessment), Weakest: 5}
+	rep := loadReport(t, "testdata/html-fw.yaml", "testdata/html-a.yaml")
 	if withPolicy {
 		p, err := load.PolicyFile("testdata/html-policy.yaml")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := load.FitPolicy(p, fw); err != nil {
+		if err := load.FitPolicy(p, rep.Result.Framework); err != nil {
 			t.Fatal(err)
 		}
 		rep.Policy = p
