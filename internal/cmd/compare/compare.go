@@ -141,6 +141,15 @@ func compareRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	// The policy is read first, so that a mistake in it is reported before
+	// thousands of files are; it is fitted to their frameworks once they
+	// are known.
+	var pol *model.Policy
+	if opts.Policy != "" {
+		if pol, err = load.PolicyFile(opts.Policy); err != nil {
+			return err
+		}
+	}
 	args, err := load.Expand(opts.Files)
 	if err != nil {
 		return err
@@ -151,7 +160,7 @@ func compareRun(opts *Options) error {
 		return err
 	}
 	var rounds []*grid.Round
-	rep := &render.Compare{Style: render.Style{
+	rep := &render.Compare{Policy: pol, Style: render.Style{
 		Color:   (opts.Output == "" || opts.Output == "-") && opts.IO.ColorEnabled(),
 		Unicode: opts.IO.UnicodeEnabled(),
 	}}
@@ -182,15 +191,12 @@ func compareRun(opts *Options) error {
 	if err != nil {
 		return exitcode.Usage(err)
 	}
-	if opts.Policy != "" {
-		if rep.Policy, err = load.PolicyFile(opts.Policy); err != nil {
-			return err
-		}
-		var fws []*model.Framework
+	if rep.Policy != nil {
+		var used []*model.Framework
 		for _, col := range rep.Comparison.Columns {
-			fws = append(fws, col.Round.Framework)
+			used = append(used, col.Round.Framework)
 		}
-		if err := load.FitPolicyAll(rep.Policy, fws); err != nil {
+		if err := load.FitPolicyAll(rep.Policy, used); err != nil {
 			return err
 		}
 	}
