@@ -100,11 +100,11 @@ func CompareHTML(w io.Writer, c *Compare) error {
 			}
 			hr.Cells = append(hr.Cells, cell)
 		}
-		if c.Policy != nil && i < len(cmp.Rows) {
-			page.HasTargets = true
+		if i < len(cmp.Rows) {
 			hr.Target = "-"
-			if r := c.Policy.Dimension(ids[i]); r != nil && r.Target != nil {
+			if r := policyRule(c.Policy, ids[i]); r != nil && r.Target != nil {
 				hr.Target = Fixed2(r.Target.Value)
+				page.HasTargets = true
 			}
 		}
 		page.Rows = append(page.Rows, hr)
@@ -150,15 +150,24 @@ func CompareHTML(w io.Writer, c *Compare) error {
 			page.Legend = append(page.Legend, legendItem{Name: name, Color: color})
 			words = append(words, name+": "+strings.Join(said, " "))
 		}
-		if c.Policy != nil {
+		if page.HasTargets {
 			tv, tw := policyTargets(c.Policy, newest, ids, titles)
-			page.Radar.addSeries("Target", "#222222", true, false, titles, tv)
-			page.Legend = append(page.Legend, legendItem{Name: "Target (policy)", Color: "#222222", Dashed: true})
+			page.Radar.addSeries("Target", targetColor, true, false, titles, tv)
+			page.Legend = append(page.Legend, legendItem{Name: "Target (policy)", Color: targetColor, Dashed: true})
 			words = append(words, "The policy's targets, as a dashed polygon: "+strings.Join(tw, " "))
 		}
 		page.Radar.Desc = radarDesc(fmt.Sprintf("%s for %s", Plural(len(titles), "dimension"), Plural(len(cmp.Columns), "round")), newest, words)
 	}
 	return executeHTML(w, "compare", page)
+}
+
+// policyRule is a policy's rule for a dimension, or nil (also when there
+// is no policy).
+func policyRule(p *model.Policy, id string) *model.DimensionRule {
+	if p == nil {
+		return nil
+	}
+	return p.Dimension(id)
 }
 
 // seriesName names a round in the legend: its community side by side (and

@@ -92,11 +92,12 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		Levels:      levelKeys(fw),
 		Disagree:    model.FormatNumber(2 * fw.Step()),
 	}
+	ids := make([]string, len(res.Dimensions))
 	titles := make([]string, len(res.Dimensions))
 	values := make([]radarValue, len(res.Dimensions))
 	var words []string
 	for i, d := range res.Dimensions {
-		titles[i] = OneLine(d.Dimension.Title)
+		ids[i], titles[i] = d.Dimension.ID, OneLine(d.Dimension.Title)
 		values[i] = radarValue{Value: d.Score.Value, Lo: fw.ScaleMin(), Hi: fw.ScaleMax(), Valid: d.Score.Valid}
 		row := htmlDimension{Title: titles[i], htmlScore: scoreHTML(fw, d.Score, d.Level, d.Coverage, d.Status)}
 		page.Dimensions = append(page.Dimensions, row)
@@ -115,8 +116,8 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		page.Radar.addSeries(OneLine(a.Community), seriesColors[0], false, true, titles, values)
 		desc := "Scores: " + strings.Join(words, " ")
 		if targets != nil {
-			tv, tw := policyTargets(rep.Policy, fw, fw.DimensionIDs(), titles)
-			page.Radar.addSeries("Target", "#222222", true, false, titles, tv)
+			tv, tw := policyTargets(rep.Policy, fw, ids, titles)
+			page.Radar.addSeries("Target", targetColor, true, false, titles, tv)
 			desc += " The policy's targets, as a dashed polygon: " + strings.Join(tw, " ")
 		}
 		page.Radar.Desc = radarDesc(Plural(len(titles), "dimension"), fw, []string{desc})
@@ -185,6 +186,10 @@ func statusText(s score.Status) string {
 	}
 	return ""
 }
+
+// targetColor draws the policy's targets: dashed, in near-black, apart
+// from the rounds' colours.
+const targetColor = "#222222"
 
 // policyTargets places a policy's targets on the radar's axes (ids, with
 // their titles), and says them in words.
