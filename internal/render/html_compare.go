@@ -34,8 +34,12 @@ type legendItem struct {
 	Dashed      bool
 }
 
-// htmlHead is a column's heading: the community (side by side) and the date.
-type htmlHead struct{ Lines []string }
+// htmlHead is a column's heading: the community (side by side), which may
+// wrap, then the date (or the row labels' heading), which may not.
+type htmlHead struct {
+	Lines []string
+	Last  string
+}
 
 // htmlGridRow is a row of the grid: the dimension rows and the overall row
 // have a bar in each cell, the level, coverage and respondents rows none.
@@ -75,7 +79,7 @@ func CompareHTML(w io.Writer, c *Compare) error {
 	headline := compareHeadline(cmp, OneLine)
 	page := &comparePage{Title: headline, Headline: headline}
 	for _, h := range header {
-		page.Header = append(page.Header, htmlHead{Lines: h})
+		page.Header = append(page.Header, htmlHead{Lines: h[:len(h)-1], Last: h[len(h)-1]})
 	}
 	newest := newestFramework(cmp)
 	page.Levels = levelKeys(newest)
@@ -110,7 +114,7 @@ func CompareHTML(w io.Writer, c *Compare) error {
 		page.Rows = append(page.Rows, hr)
 	}
 	if page.HasTargets {
-		page.Header = append(page.Header, htmlHead{Lines: []string{"Target"}})
+		page.Header = append(page.Header, htmlHead{Last: "Target"})
 	}
 	for _, n := range compareNotes(cmp, OneLine) {
 		page.Notes = append(page.Notes, htmlNote{Mark: n.mark, Text: n.text, Items: n.items})
