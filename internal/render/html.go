@@ -24,9 +24,11 @@ var htmlFiles embed.FS
 // htmlTemplates parses the templates on first use, so that only a command
 // asked for -f html pays for it; every other run of cop starts as fast as
 // before (see the Performance section of the README).
-var htmlTemplates = sync.OnceValues(func() (*template.Template, error) {
+var htmlTemplates = sync.OnceValues(parseHTMLTemplates)
+
+func parseHTMLTemplates() (*template.Template, error) {
 	return template.New("cop").ParseFS(htmlFiles, "html/*.tmpl")
-})
+}
 
 // executeHTML renders the named page template. html/template escapes every
 // string for its context, so that user text (a community called

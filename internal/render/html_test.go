@@ -508,3 +508,13 @@ func number(t *testing.T, s string) float64 {
 	}
 	return v
 }
+
+// BenchmarkHTMLTemplates is what the first -f html of a process pays to
+// parse the page templates (they are parsed on first use, never at start-up).
+func BenchmarkHTMLTemplates(b *testing.B) {
+	for b.Loop() {
+		if _, err := parseHTMLTemplates(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
