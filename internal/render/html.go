@@ -64,8 +64,9 @@ func levelHTMLColor(fw *model.Framework, l *model.Level) htmlColor {
 
 // seriesColors tell the rounds of a comparison apart on the radar: the
 // Okabe-Ito palette, which stays distinct for the common kinds of colour
-// blindness, with grey in place of its yellow (too pale on white).
-var seriesColors = []string{"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#777777"}
+// blindness, with grey in place of its yellow (too pale on white) and wine
+// in place of its black (the targets' dashed polygon is near-black).
+var seriesColors = []string{"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#882255", "#777777"}
 
 // maxSeries is the most rounds one radar shows: beyond the palette the
 // polygons cannot be told apart, and the table beside it has every number.
@@ -89,13 +90,10 @@ const (
 func radarAngle(i, n int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
 
 // radarPoint is where value v lies on axis i of n, for a scale from lo to
-// hi: at radius radarR * (v - lo) / (hi - lo) from the centre. Values are
-// rounded to 2 decimals first, as everywhere they are shown.
+// hi: at radius radarR * (v - lo) / (hi - lo) from the centre, v rounded
+// to 2 decimals first (scaleFraction).
 func radarPoint(i, n int, v, lo, hi float64) (x, y float64) {
-	frac := 0.0
-	if hi > lo {
-		frac = math.Max(0, math.Min(1, (score.Round2(v)-lo)/(hi-lo)))
-	}
+	frac := scaleFraction(v, lo, hi)
 	a := radarAngle(i, n)
 	return radarCX + radarR*frac*math.Cos(a), radarCY + radarR*frac*math.Sin(a)
 }
@@ -329,11 +327,7 @@ func newBar(fw *model.Framework, n score.Number, l *model.Level, coverage score.
 	if !n.Valid {
 		return nil
 	}
-	lo, hi := fw.ScaleMin(), fw.ScaleMax()
-	frac := 0.0
-	if hi > lo {
-		frac = math.Max(0, math.Min(1, (score.Round2(n.Value)-lo)/(hi-lo)))
-	}
+	frac := scaleFraction(n.Value, fw.ScaleMin(), fw.ScaleMax())
 	b := &barView{Score: coord(100 * frac), Color: levelHTMLColor(fw, l).Strong}
 	if coverage.Valid {
 		b.HasCoverage = true
