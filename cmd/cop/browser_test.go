@@ -150,6 +150,9 @@ func TestBrowser(t *testing.T) {
 			if facts.H1 != p.h1 {
 				t.Errorf("h1 shows %q, want %q", facts.H1, p.h1)
 			}
+			if p.name == "hostile-report" && !strings.Contains(facts.Title, "<script>alert(1)</script>") {
+				t.Errorf("the window title %q does not show the community's name as text", facts.Title)
+			}
 			for _, want := range p.texts {
 				if !strings.Contains(facts.Text, want) {
 					t.Errorf("the page does not show %q as text", want)
