@@ -265,7 +265,7 @@ func Evaluate(p *model.Policy, in Input) *Result {
 			add(drop(d.Dimension, d.Score, was, d.Status, maxDrop, a.DimensionLine(d.Dimension.ID)))
 		}
 	}
-	out.Targets = targets(p, in)
+	out.Targets = MeasureTargets(p, in)
 	return out
 }
 
@@ -309,9 +309,12 @@ func levelRank(fw *model.Framework, l *model.Level) int {
 	return -1
 }
 
-// targets measures the distance to each dimension's target, in framework
-// order (product.md §4: percent to target = 1 - sum of gaps / sum of targets).
-func targets(p *model.Policy, in Input) *Targets {
+// MeasureTargets measures the distance to each dimension's target, in
+// framework order (product.md §4: percent to target = 1 - sum of gaps / sum
+// of targets), or returns nil when the policy sets no target. Evaluate
+// calls it; a report that draws the targets calls it alone, since it
+// applies no rule (Input.Now is not used).
+func MeasureTargets(p *model.Policy, in Input) *Targets {
 	res := in.Result
 	t := &Targets{}
 	for di := range res.Dimensions {

@@ -222,6 +222,30 @@ func FitPolicy(p *model.Policy, fw *model.Framework) error {
 	return probs.sorted()
 }
 
+// FitPolicyAll checks a policy against every framework it is applied to
+// (FitPolicy), listing each problem once however many frameworks share it.
+func FitPolicyAll(p *model.Policy, fws []*model.Framework) error {
+	var probs Problems
+	seen := map[string]bool{}
+	fitted := map[*model.Framework]bool{}
+	for _, fw := range fws {
+		if fitted[fw] {
+			continue
+		}
+		fitted[fw] = true
+		for _, pr := range ProblemsOf(FitPolicy(p, fw)) {
+			if !seen[pr.Error()] {
+				seen[pr.Error()] = true
+				probs = append(probs, pr)
+			}
+		}
+	}
+	if len(probs) == 0 {
+		return nil
+	}
+	return probs
+}
+
 // ProblemsOf returns the problems an error from the loader holds: its
 // Problems, its one Problem, or, for any other error, one Problem without a
 // file. It lets a command list every problem the same way, one per line.

@@ -12,7 +12,7 @@ import (
 )
 
 // CompareFormats are the formats cop compare writes.
-var CompareFormats = []string{"table", "markdown", "csv", "json"}
+var CompareFormats = []string{"table", "markdown", "csv", "json", "html"}
 
 // Compare is everything a compare renderer needs.
 type Compare struct {
@@ -24,6 +24,9 @@ type Compare struct {
 	// assessments.
 	Skipped int
 	Style   Style
+	// Policy, when set, gives the targets the HTML comparison draws (cop
+	// compare --policy); it must fit every framework compared.
+	Policy *model.Policy
 }
 
 // FileProblem is one problem with one file, for machine-readable output.

@@ -76,13 +76,23 @@ func Bar(n score.Number, lo, hi float64, unicode bool) string {
 	if !n.Valid || hi <= lo {
 		return ""
 	}
-	frac := (score.Round2(n.Value) - lo) / (hi - lo)
-	frac = math.Max(0, math.Min(1, frac))
+	frac := scaleFraction(n.Value, lo, hi)
 	if !unicode {
 		return strings.Repeat("#", int(math.Round(frac*BarWidth)))
 	}
 	cells := int(math.Round(frac * BarWidth * 8))
 	return strings.Repeat("█", cells/8) + eighths[cells%8]
+}
+
+// scaleFraction is how far a score lies from the bottom of the scale (lo)
+// to its top (hi), from 0 to 1: the length of a bar, the radius of a radar
+// vertex. The score is rounded to 2 decimals first, so that a picture
+// matches the number shown beside it.
+func scaleFraction(v, lo, hi float64) float64 {
+	if hi <= lo {
+		return 0
+	}
+	return math.Max(0, math.Min(1, (score.Round2(v)-lo)/(hi-lo)))
 }
 
 // Wrap breaks text into lines of at most width cells, each prefixed with

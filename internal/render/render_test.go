@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
@@ -25,15 +24,18 @@ import (
 //	overall = (2x2 + 3x1)/(2+1) = 7/3 = 2.33 maturing; coverage 3/(6-2) = 0.75
 func fixture(t *testing.T) *Report {
 	t.Helper()
-	data, err := os.ReadFile("testdata/fw.yaml")
+	return loadReport(t, "testdata/fw.yaml", "testdata/a.yaml")
+}
+
+// loadReport scores the assessment in file a against the framework in file
+// fw, for a report of the 5 weakest indicators with Unicode bars.
+func loadReport(t *testing.T, fwFile, aFile string) *Report {
+	t.Helper()
+	fw, err := load.FrameworkFile(fwFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fw, err := load.FrameworkBytes("fw.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := load.AssessmentFile("testdata/a.yaml", func(id string) (*model.Framework, error) {
+	l, err := load.AssessmentFile(aFile, func(id string) (*model.Framework, error) {
 		if id == fw.ID {
 			return fw, nil
 		}

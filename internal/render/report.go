@@ -18,10 +18,13 @@ type Report struct {
 	// Explain adds the arithmetic behind every number.
 	Explain bool
 	Style   Style
+	// Policy, when set, gives the targets the HTML report draws (cop report
+	// --policy); it must fit the framework (load.FitPolicy).
+	Policy *model.Policy
 }
 
 // ReportFormats are the formats cop report writes.
-var ReportFormats = []string{"table", "markdown", "json"}
+var ReportFormats = []string{"table", "markdown", "json", "html"}
 
 // notesOf lists the notes on a dimension, in response order.
 func notesOf(a *model.Assessment, dim string) []note {

@@ -319,23 +319,14 @@ func checkRun(opts *Options) error {
 	// The policy must fit every framework it is applied to before anything
 	// is checked: a rule that cannot apply is a mistake in the policy, not a
 	// failed check.
-	var probs load.Problems
-	seen := map[string]bool{}
-	fitted := map[*model.Framework]bool{}
+	var fws []*model.Framework
 	for _, f := range files {
-		if f.round == nil || fitted[f.round.Result.Framework] {
-			continue
-		}
-		fitted[f.round.Result.Framework] = true
-		for _, p := range load.ProblemsOf(load.FitPolicy(pol, f.round.Result.Framework)) {
-			if !seen[p.Error()] {
-				seen[p.Error()] = true
-				probs = append(probs, p)
-			}
+		if f.round != nil {
+			fws = append(fws, f.round.Result.Framework)
 		}
 	}
-	if len(probs) > 0 {
-		for _, p := range probs {
+	if err := load.FitPolicyAll(pol, fws); err != nil {
+		for _, p := range load.ProblemsOf(err) {
 			fmt.Fprintln(opts.IO.ErrOut, p.Error())
 		}
 		return exitcode.Silent(exitcode.Invalid)

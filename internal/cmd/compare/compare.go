@@ -16,6 +16,7 @@ import (
 	"github.com/cophealth/cop/internal/factory"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/options"
 	"github.com/cophealth/cop/internal/render"
 	"github.com/spf13/cobra"
@@ -35,6 +36,8 @@ type Options struct {
 	Output     string
 	Sort       string
 	AllRounds  bool
+	// Policy is a policy file whose targets the HTML comparison draws.
+	Policy string
 }
 
 // NewCmdCompare builds cop compare. runF replaces the run function in tests
@@ -77,11 +80,16 @@ counted and listed under the table.
 
 Formats: table (for a terminal, coloured by level when colour is on),
 markdown (for documents and slides), csv (a row per round, for
-spreadsheets), json (shape in the README).` + options.ExitStatus(false, false),
+spreadsheets), json (shape in the README), html (one self-contained page:
+a radar chart with a polygon per round and a legend, above the grid with a
+bar per score; no script, no network, prints on A4). With -f html,
+--policy FILE draws a policy file's targets as a dashed polygon and adds
+a Target column.` + options.ExitStatus(false, false),
 		Example: `  cop compare examples/
   cop compare examples/riverside-nurses/
   cop compare --all-rounds --sort overall -f markdown examples/ > slide.md
   cop compare -f csv -o communities.csv assessments/
+  cop compare -f html -o nurses.html examples/riverside-nurses/
   cop compare --framework fw-1.0.0.yaml --framework fw-2.0.0.yaml rounds/`,
 		Args:              options.MinArgs(1, "at least one assessment FILE or directory"),
 		ValidArgsFunction: options.YAMLFiles,
@@ -90,6 +98,9 @@ spreadsheets), json (shape in the README).` + options.ExitStatus(false, false),
 			opts.Context = cmd.Context()
 			if err := options.CheckFormat(opts.Format, render.CompareFormats); err != nil {
 				return err
+			}
+			if opts.Policy != "" && opts.Format != "html" {
+				return exitcode.Usage(fmt.Errorf("--policy draws targets in -f html only (got -f %s); cop check shows the gap to each target in any format", opts.Format))
 			}
 			if opts.Sort == "" {
 				return exitcode.Usage(errors.New("--sort needs name, overall or a dimension id"))
@@ -108,6 +119,8 @@ spreadsheets), json (shape in the README).` + options.ExitStatus(false, false),
 	cmd.Flags().BoolVar(&opts.AllRounds, "all-rounds", false, "show every round of each community side by side, not only the latest")
 	cmd.Flags().StringVar(&opts.Sort, "sort", grid.SortName, "order the communities by `KEY`: name, overall, or a dimension id (highest score first)")
 	_ = cmd.RegisterFlagCompletionFunc("sort", sortCompletion)
+	cmd.Flags().StringVar(&opts.Policy, "policy", "", "draw the targets of the policy `FILE` (with -f html)")
+	_ = cmd.MarkFlagFilename("policy", "yaml", "yml")
 	return cmd
 }
 
@@ -128,6 +141,15 @@ func compareRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	// The policy is read first, so that a mistake in it is reported before
+	// thousands of files are; it is fitted to their frameworks once they
+	// are known.
+	var pol *model.Policy
+	if opts.Policy != "" {
+		if pol, err = load.PolicyFile(opts.Policy); err != nil {
+			return err
+		}
+	}
 	args, err := load.Expand(opts.Files)
 	if err != nil {
 		return err
@@ -138,7 +160,7 @@ func compareRun(opts *Options) error {
 		return err
 	}
 	var rounds []*grid.Round
-	rep := &render.Compare{Style: render.Style{
+	rep := &render.Compare{Policy: pol, Style: render.Style{
 		Color:   (opts.Output == "" || opts.Output == "-") && opts.IO.ColorEnabled(),
 		Unicode: opts.IO.UnicodeEnabled(),
 	}}
@@ -169,6 +191,15 @@ func compareRun(opts *Options) error {
 	if err != nil {
 		return exitcode.Usage(err)
 	}
+	if rep.Policy != nil {
+		var used []*model.Framework
+		for _, col := range rep.Comparison.Columns {
+			used = append(used, col.Round.Framework)
+		}
+		if err := load.FitPolicyAll(rep.Policy, used); err != nil {
+			return err
+		}
+	}
 	write := render.CompareTable
 	switch opts.Format {
 	case "markdown":
@@ -177,6 +208,8 @@ func compareRun(opts *Options) error {
 		write = render.CompareCSV
 	case "json":
 		write = render.CompareJSON
+	case "html":
+		write = render.CompareHTML
 	}
 	if err := opts.WriteOutput(opts.Output, func(w io.Writer) error { return write(w, rep) }); err != nil {
 		return err

@@ -79,10 +79,17 @@ func BenchmarkEmbeddedFrameworkYAML(b *testing.B) {
 
 // BenchmarkReport is the whole of cop report after start-up: catalog, load,
 // score, render to a buffer.
-func BenchmarkReport(b *testing.B) {
+func BenchmarkReport(b *testing.B) { benchmarkReport(b, "table") }
+
+// BenchmarkReportHTML is the same with -f html, the templates parsed once
+// (as in a process, on first use); BenchmarkHTMLTemplates in
+// internal/render is what that first use costs.
+func BenchmarkReportHTML(b *testing.B) { benchmarkReport(b, "html") }
+
+func benchmarkReport(b *testing.B, format string) {
 	for b.Loop() {
 		ios, _, out, _ := iostreams.Test()
-		opts := &Options{IO: ios, File: file, Format: "table", Weakest: 5,
+		opts := &Options{IO: ios, File: file, Format: format, Weakest: 5,
 			WriteOutput: func(_ string, w func(io.Writer) error) error { return w(out) }}
 		if err := reportRun(opts); err != nil {
 			b.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"github.com/cophealth/cop/internal/factory"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/options"
 	"github.com/cophealth/cop/internal/render"
 	"github.com/cophealth/cop/internal/score"
@@ -28,6 +29,8 @@ type Options struct {
 	Output    string
 	Explain   bool
 	Weakest   int
+	// Policy is a policy file whose targets the HTML report draws.
+	Policy string
 }
 
 // NewCmdReport builds cop report. runF replaces the run function in tests
@@ -44,17 +47,29 @@ respondents disagree; the indicators nobody could rate; and the notes.
 
 FILE is an assessment file (kind: cop-assessment), or - for standard input.
 Its framework is found by the id the file names: an embedded one, or the one
-given with --framework. --explain adds the arithmetic behind every number.` + options.ExitStatus(false, false),
+given with --framework. --explain adds the arithmetic behind every number.
+
+-f html writes one self-contained page (inline CSS and SVG, no script, no
+network) that opens in any browser and prints on A4: a radar chart of the
+dimensions beside a table of the same numbers with a bar per dimension, the
+indicators with their ratings, spread and disagreement, the weakest with
+guidance, and the notes. --policy FILE draws the targets of a policy file
+(kind: cop-policy, as cop check reads) on the radar as a dashed polygon and
+lists the gap to each.` + options.ExitStatus(false, false),
 		Example: `  cop report examples/riverside-nurses/2026-11-22.yaml
   cop report --explain examples/city-libraries/2026-10-14.yaml
   cop report -f json examples/oss-maintainers/2026-09-01.yaml | jq .overall
-  cop report -f markdown -o report.md assessment.yaml`,
+  cop report -f markdown -o report.md assessment.yaml
+  cop report -f html -o report.html --policy .cop-policy.yaml assessment.yaml`,
 		Args:              options.ExactArgs(1, "one assessment FILE"),
 		ValidArgsFunction: options.YAMLFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
 			if err := options.CheckFormat(opts.Format, render.ReportFormats); err != nil {
 				return err
+			}
+			if opts.Policy != "" && opts.Format != "html" {
+				return exitcode.Usage(fmt.Errorf("--policy draws targets in -f html only (got -f %s); cop check shows the gap to each target in any format", opts.Format))
 			}
 			if opts.Weakest < 0 {
 				return exitcode.Usage(fmt.Errorf("--weakest must be 0 or more, got %d", opts.Weakest))
@@ -70,6 +85,8 @@ given with --framework. --explain adds the arithmetic behind every number.` + op
 	options.Framework(cmd, &opts.Framework)
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the arithmetic behind every number")
 	cmd.Flags().IntVar(&opts.Weakest, "weakest", 5, "how many of the weakest indicators to list with guidance")
+	cmd.Flags().StringVar(&opts.Policy, "policy", "", "draw the targets of the policy `FILE` (with -f html)")
+	_ = cmd.MarkFlagFilename("policy", "yaml", "yml")
 	return cmd
 }
 
@@ -85,7 +102,17 @@ func reportRun(opts *Options) error {
 	for _, w := range loaded.Warnings {
 		fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
 	}
+	var pol *model.Policy
+	if opts.Policy != "" {
+		if pol, err = load.PolicyFile(opts.Policy); err != nil {
+			return err
+		}
+		if err := load.FitPolicy(pol, loaded.Framework); err != nil {
+			return err
+		}
+	}
 	rep := &render.Report{
+		Policy:     pol,
 		Assessment: loaded.Assessment,
 		Result:     score.Compute(loaded.Framework, loaded.Assessment),
 		Weakest:    opts.Weakest,
@@ -103,6 +130,8 @@ func reportRun(opts *Options) error {
 		write = render.ReportMarkdown
 	case "json":
 		write = render.ReportJSON
+	case "html":
+		write = render.ReportHTML
 	}
 	return opts.WriteOutput(opts.Output, func(w io.Writer) error { return write(w, rep) })
 }

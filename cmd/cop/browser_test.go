@@ -1,0 +1,360 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/cophealth/cop/internal/cli"
+	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/iostreams"
+)
+
+// readmeScreenshot is the screenshot the README shows; go test -update
+// rewrites it from TestBrowser's first page.
+const readmeScreenshot = "../../examples/report.png"
+
+// chromium finds the browser the browser test drives: $COP_CHROMIUM, or
+// Debian's chromium (or another Chrome) on PATH. Without one the test is
+// skipped, saying why; .ci/run installs Debian's package first and sets
+// COP_CHROMIUM, so that in CI a missing browser is a failure, not a skip.
+func chromium(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("COP_CHROMIUM"); p != "" {
+		path, err := exec.LookPath(p)
+		if err != nil {
+			t.Fatalf("COP_CHROMIUM=%s: %v", p, err)
+		}
+		return path
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	t.Skip("browser test skipped: no Chromium on PATH (chromium, chromium-browser, google-chrome) and COP_CHROMIUM unset; " +
+		"install Debian's package with apt-get install chromium (.ci/run does)")
+	return ""
+}
+
+// mediaBox finds the size of a PDF's page, in points.
+var mediaBox = regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]`)
+
+// browserPage is one HTML file cop writes, and what the browser must find in it.
+type browserPage struct {
+	name string
+	args []string // cop's arguments; -o FILE is added
+	// h1 is the text the page's heading must show, exactly.
+	h1 string
+	// texts must each be in the page's visible text.
+	texts []string
+	// series is the number of polygons on the radar (rounds, and targets).
+	series int
+}
+
+// TestBrowser opens cop's HTML reports in headless Chromium and checks that
+// each renders with no console message, no exception, no dialog and no
+// request beyond the file itself; that the radar is drawn (its polygons
+// are there and the picture has the first round's colour in it); that the
+// hostile community name and notes show as text and none of it runs; and
+// that the page prints on A4. Screenshots and PDFs are kept in the test's
+// artifact directory (go test -artifacts keeps them), and -update rewrites
+// the README's screenshot (examples/report.png).
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens Chromium")
+	}
+	bin := chromium(t)
+	dir := t.TempDir()
+	pages := []browserPage{
+		{
+			name: "report",
+			args: []string{"report", "-f", "html", "--policy", "../../examples/ci/cop-policy.yml", "../../examples/riverside-nurses/2026-11-22.yaml"},
+			h1:   "Riverside Palliative Care Nurses", texts: []string{"Weakest indicators", "Targets"}, series: 2,
+		},
+		{
+			name: "compare",
+			args: []string{"compare", "-f", "html", "../../examples/riverside-nurses/"},
+			h1:   "Comparison", texts: []string{"2025-11-20", "2026-05-21", "2026-11-22"}, series: 3,
+		},
+		{
+			name: "hostile-report",
+			args: []string{"report", "-f", "html", "testdata/browser/hostile.yaml"},
+			h1:   "<script>alert(1)</script>",
+			texts: []string{"<img src=x onerror=alert(2)>", "</blockquote><script>alert(4)</script><b>bold?</b>",
+				`<a href="javascript:alert(5)">click me</a> <style>body { display: none }</style>`, `"><svg onload=alert(6)>`},
+			series: 1,
+		},
+		{
+			name: "hostile-compare",
+			args: []string{"compare", "-f", "html", "testdata/browser/hostile.yaml", "../../examples/city-libraries/2026-10-14.yaml"},
+			h1:   "Comparison", texts: []string{"<script>alert(1)</script>"}, series: 2,
+		},
+	}
+	for i := range pages {
+		p := &pages[i]
+		out := filepath.Join(dir, p.name+".html")
+		ios, _, _, stderr := iostreams.Test()
+		if code := cli.Run(context.Background(), factory.New(ios), append(p.args, "-o", out)); code != 0 {
+			t.Fatalf("cop %s: exit %d\n%s", strings.Join(p.args, " "), code, stderr)
+		}
+	}
+
+	b := newBrowser(t, bin)
+	t.Run("detects", func(t *testing.T) {
+		// The checks below must be able to fail: a page that runs a script
+		// is caught by each of them.
+		bad := filepath.Join(dir, "bad.html")
+		if err := os.WriteFile(bad, []byte(`<!DOCTYPE html><title>bad</title><script>console.error("oops"); alert("hi"); fetch("http://127.0.0.1:9/x").catch(()=>{}); undefinedFn()</script>`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got := b.open(t, bad)
+		if len(got.console) == 0 || len(got.dialogs) == 0 || len(got.exceptions) == 0 || len(got.requests) == 0 {
+			t.Errorf("a page with a script went unnoticed: console %q, dialogs %q, exceptions %q, requests %q",
+				got.console, got.dialogs, got.exceptions, got.requests)
+		}
+	})
+	for _, p := range pages {
+		t.Run(p.name, func(t *testing.T) {
+			got := b.open(t, filepath.Join(dir, p.name+".html"))
+			for _, list := range [][]string{got.console, got.exceptions, got.dialogs, got.requests} {
+				for _, m := range list {
+					t.Error(m)
+				}
+			}
+			facts, err := chromedp.Run(b.ctx, chromedp.Evaluate[pageFacts](factsJS))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if facts.Scripts != 0 || facts.Foreign != 0 {
+				t.Errorf("%d script and %d img/iframe/a/link/object/embed/style elements in the body, want none", facts.Scripts, facts.Foreign)
+			}
+			if facts.H1 != p.h1 {
+				t.Errorf("h1 shows %q, want %q", facts.H1, p.h1)
+			}
+			if p.name == "hostile-report" && !strings.Contains(facts.Title, "<script>alert(1)</script>") {
+				t.Errorf("the window title %q does not show the community's name as text", facts.Title)
+			}
+			for _, want := range p.texts {
+				if !strings.Contains(facts.Text, want) {
+					t.Errorf("the page does not show %q as text", want)
+				}
+			}
+			if facts.Series != p.series || facts.Vertices < 3 {
+				t.Errorf("radar: %d polygons and %d vertices, want %d polygons", facts.Series, facts.Vertices, p.series)
+			}
+			if facts.RadarWidth < 300 || facts.RadarHeight < 200 {
+				t.Errorf("radar drawn %.0fx%.0f px, too small to read", facts.RadarWidth, facts.RadarHeight)
+			}
+
+			shot := b.screenshot(t)
+			save(t, p.name+".png", shot)
+			img, err := png.Decode(bytes.NewReader(shot))
+			if err != nil {
+				t.Fatalf("screenshot: %v", err)
+			}
+			// The first round's colour (#0072b2) is on the radar: the SVG was
+			// drawn, not just laid out.
+			if n := countColor(img, 0x00, 0x72, 0xb2); n < 200 {
+				t.Errorf("the screenshot has %d pixels of the radar's colour: the chart did not render", n)
+			}
+			if p.name == "report" && *update {
+				if err := os.WriteFile(readmeScreenshot, shot, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+
+			pdf := b.pdf(t)
+			save(t, p.name+".pdf", pdf)
+			// @page { size: A4 }: 210 x 297 mm is 595.28 x 841.89 points
+			// (Chromium rounds to whole CSS pixels: 594.96 x 841.92).
+			m := mediaBox.FindSubmatch(pdf)
+			if m == nil {
+				t.Fatal("no MediaBox in the printed PDF")
+			}
+			// The pattern matched digits and dots, which ParseFloat reads.
+			w, _ := strconv.ParseFloat(string(m[1]), 64)
+			h, _ := strconv.ParseFloat(string(m[2]), 64)
+			if math.Abs(w-595.28) > 1 || math.Abs(h-841.89) > 1 {
+				t.Errorf("printed on %.2f x %.2f points, want A4 (595.28 x 841.89)", w, h)
+			}
+		})
+	}
+}
+
+// pageFacts is what factsJS reads from a loaded page.
+type pageFacts struct {
+	Scripts, Foreign, Series, Vertices int
+	H1, Text, Title                    string
+	RadarWidth, RadarHeight            float64
+}
+
+// factsJS runs in the page (through DevTools: the page itself has no
+// script) and reads what it shows.
+const factsJS = `(() => {
+	const r = document.querySelector("svg.radar");
+	const box = r ? r.getBoundingClientRect() : {width: 0, height: 0};
+	return {
+		Scripts: document.scripts.length,
+		Foreign: document.querySelectorAll("img, iframe, a, link, object, embed, body style").length,
+		Series: document.querySelectorAll("svg.radar g.series").length,
+		Vertices: document.querySelectorAll("svg.radar circle.vertex").length,
+		H1: document.querySelector("h1").textContent,
+		Text: document.body.innerText,
+		Title: document.title,
+		RadarWidth: box.width, RadarHeight: box.height,
+	};
+})()`
+
+// browser is one headless Chromium with a fresh profile, reused for every
+// page, one tab at a time.
+type browser struct {
+	ctx context.Context
+}
+
+func newBrowser(t *testing.T, bin string) *browser {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin),
+		chromedp.Headless,
+		chromedp.NoSandbox, // CI containers run as root, where the sandbox cannot start
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("force-color-profile", "srgb"),
+		chromedp.Flag("font-render-hinting", "none"),
+	}
+	ctx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancel := chromedp.NewContext(ctx)
+	t.Cleanup(func() { cancel(); cancelTimeout(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting %s: %v", bin, err)
+	}
+	return &browser{ctx: ctx}
+}
+
+// visit is what the browser saw while loading a page.
+type visit struct {
+	console, exceptions, dialogs, requests []string
+}
+
+// open loads a file in the tab and records every console message,
+// exception, dialog and network request until it has loaded.
+func (b *browser) open(t *testing.T, path string) *visit {
+	t.Helper()
+	u := (&url.URL{Scheme: "file", Path: path}).String()
+	var mu sync.Mutex
+	v := &visit{}
+	lctx, stop := context.WithCancel(b.ctx)
+	defer stop()
+	err := chromedp.Listen(lctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			v.console = append(v.console, fmt.Sprintf("console.%s called", ev.Type))
+		case *runtime.EventExceptionThrown:
+			v.exceptions = append(v.exceptions, "exception: "+ev.ExceptionDetails.Text)
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError {
+				v.console = append(v.console, "browser log error: "+ev.Entry.Text)
+			}
+		case *page.EventJavascriptDialogOpening:
+			v.dialogs = append(v.dialogs, fmt.Sprintf("a %s dialog opened: %q", ev.Type, ev.Message))
+			// A dialog blocks the page until it is answered; answer from
+			// another goroutine, as a listener must not send commands.
+			go chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		case *network.EventRequestWillBeSent:
+			if ev.Request.URL != u {
+				v.requests = append(v.requests, "request for "+ev.Request.URL)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(960, 1250), chromedp.Navigate(u)); err != nil {
+		t.Fatalf("opening %s: %v", u, err)
+	}
+	// Give late events (a script's timer, a dialog) a moment to arrive.
+	if err := chromedp.Do(b.ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return &visit{console: v.console, exceptions: v.exceptions, dialogs: v.dialogs, requests: v.requests}
+}
+
+func (b *browser) screenshot(t *testing.T) []byte {
+	t.Helper()
+	shot, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return shot
+}
+
+func (b *browser) pdf(t *testing.T) []byte {
+	t.Helper()
+	pdf, err := chromedp.Run(b.ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdf
+}
+
+// save keeps a file in the test's artifact directory.
+func save(t *testing.T, name string, data []byte) {
+	t.Helper()
+	path := filepath.Join(t.ArtifactDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("saved %s", path)
+}
+
+// countColor counts the pixels within a small distance of a colour.
+func countColor(img image.Image, r, g, b uint8) int {
+	n := 0
+	bounds := img.Bounds()
+	for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+		for x := bounds.Min.X; x < bounds.Max.X; x++ {
+			pr, pg, pb, _ := img.At(x, y).RGBA()
+			if near(pr>>8, r) && near(pg>>8, g) && near(pb>>8, b) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func near(v uint32, want uint8) bool {
+	d := int(v) - int(want)
+	return d >= -12 && d <= 12
+}

@@ -1,0 +1,209 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/cophealth/cop/internal/check"
+	"github.com/cophealth/cop/internal/model"
+	"github.com/cophealth/cop/internal/score"
+)
+
+// reportPage is what the report template shows. Every string in it is
+// plain text: the template escapes it.
+type reportPage struct {
+	Title       string
+	Community   string
+	Date        string
+	Framework   string
+	Respondents string
+	Overall     htmlScore
+	Summary     string
+	Radar       *radarView
+	RadarNote   string
+	Levels      []levelKey
+	Dimensions  []htmlDimension
+	TargetsLine string
+	Targets     *htmlTable
+	Weakest     []htmlWeak
+	Disagree    string
+	Indicators  []htmlIndicatorGroup
+	Notes       []htmlNoteGroup
+	Explanation []string
+}
+
+// htmlScore is a score with its level and coverage, as shown.
+type htmlScore struct {
+	Score, Level, Coverage, Color string
+	Bar                           *barView
+	// Status is "not rated" or "not applicable" when there is no score.
+	Status string
+}
+
+// htmlDimension is a row of the table beside the radar.
+type htmlDimension struct {
+	Title string
+	htmlScore
+}
+
+// htmlWeak is one of the weakest indicators and what to try.
+type htmlWeak struct {
+	Dimension, Indicator, Score, Statement, Guidance string
+}
+
+// htmlIndicatorGroup is one dimension's indicators.
+type htmlIndicatorGroup struct {
+	Title string
+	Score string
+	Rows  []htmlIndicator
+}
+
+// htmlIndicator is a row of the indicator table.
+type htmlIndicator struct {
+	Title, Score, Ratings, Spread string
+	Disagreement                  bool
+}
+
+// htmlNoteGroup is the notes on one dimension.
+type htmlNoteGroup struct {
+	Title string
+	Notes []note
+}
+
+// ReportHTML writes the report as one self-contained HTML page: a radar
+// of the dimensions (with the policy's targets as a dashed polygon when
+// rep.Policy is set) beside a table with the same numbers and a bar per
+// dimension, then the indicators, the weakest with their guidance, and the
+// notes. It needs no script and no network, and prints on A4.
+func ReportHTML(w io.Writer, rep *Report) error {
+	a, res := rep.Assessment, rep.Result
+	fw := res.Framework
+	o := res.Overall
+	page := &reportPage{
+		Title:       fmt.Sprintf("%s: health report, %s", OneLine(a.Community), a.Date.Format(model.DateLayout)),
+		Community:   OneLine(a.Community),
+		Date:        a.Date.Format(model.DateLayout),
+		Framework:   fmt.Sprintf("%s (%s %s)", OneLine(fw.Title), fw.ID, OneLine(fw.Version)),
+		Respondents: Plural(res.Respondents, "respondent"),
+		Overall:     scoreHTML(fw, o.Score, o.Level, o.Coverage, score.Rated),
+		Summary:     ratedSummary(o),
+		Levels:      levelKeys(fw),
+		Disagree:    model.FormatNumber(2 * fw.Step()),
+	}
+	ids := make([]string, len(res.Dimensions))
+	titles := make([]string, len(res.Dimensions))
+	values := make([]radarValue, len(res.Dimensions))
+	var words []string
+	for i, d := range res.Dimensions {
+		ids[i], titles[i] = d.Dimension.ID, OneLine(d.Dimension.Title)
+		values[i] = radarValue{Value: d.Score.Value, Lo: fw.ScaleMin(), Hi: fw.ScaleMax(), Valid: d.Score.Valid}
+		row := htmlDimension{Title: titles[i], htmlScore: scoreHTML(fw, d.Score, d.Level, d.Coverage, d.Status)}
+		page.Dimensions = append(page.Dimensions, row)
+		words = append(words, titles[i]+" "+cmp.Or(row.Status, row.Score)+".")
+	}
+	var targets *check.Targets
+	if rep.Policy != nil {
+		targets = check.MeasureTargets(rep.Policy, check.Input{Round: check.Round{Assessment: a, Result: res}})
+	}
+	if len(titles) < 3 {
+		page.RadarNote = fmt.Sprintf("No radar: it needs three dimensions or more, and framework %s has %d. The table has every score.", fw.ID, len(titles))
+	} else {
+		page.Radar = newRadar("radar", "Dimension scores of "+OneLine(a.Community)+", "+page.Date, fw, titles, func(i int) []radarLine {
+			return []radarLine{{Text: cmp.Or(page.Dimensions[i].Status, page.Dimensions[i].Score), Strong: true}}
+		})
+		page.Radar.addSeries(OneLine(a.Community), seriesColors[0], false, true, titles, values)
+		desc := "Scores: " + strings.Join(words, " ")
+		if targets != nil {
+			tv, tw := policyTargets(rep.Policy, fw, ids, titles)
+			page.Radar.addSeries("Target", targetColor, true, false, titles, tv)
+			desc += " The policy's targets, as a dashed polygon: " + strings.Join(tw, " ")
+		}
+		page.Radar.Desc = radarDesc(Plural(len(titles), "dimension"), fw, []string{desc})
+	}
+	if targets != nil {
+		page.TargetsLine = targetsLine(targets)
+		page.Targets = newHTMLTable(targetsTable(targets, false, OneLine))
+	}
+	for _, ref := range res.Weakest(rep.Weakest) {
+		page.Weakest = append(page.Weakest, htmlWeak{
+			Dimension: OneLine(ref.Dimension.Dimension.Title), Indicator: OneLine(ref.Indicator.Indicator.Title),
+			Score: Fixed2(ref.Score), Statement: Inert(ref.Indicator.Indicator.Statement), Guidance: Inert(ref.Indicator.Indicator.Guidance),
+		})
+	}
+	for _, d := range res.Dimensions {
+		g := htmlIndicatorGroup{Title: OneLine(d.Dimension.Title), Score: cmp.Or(statusText(d.Status), Score(d.Score))}
+		for i := range d.Indicators {
+			ind := &d.Indicators[i]
+			row := htmlIndicator{Title: OneLine(ind.Indicator.Title), Ratings: "-", Spread: "-", Disagreement: ind.Disagreement}
+			switch ind.Status {
+			case score.Rated:
+				row.Score = Fixed2(ind.Score)
+				row.Ratings = valuesList(ind.Values)
+				if len(ind.Values) > 1 {
+					row.Spread = model.FormatNumber(ind.Spread)
+				}
+				if r := unratedReason(ind); r != "" {
+					row.Ratings += " (also " + r + ")"
+				}
+			case score.Excluded:
+				row.Score, row.Ratings = "-", "not applicable ("+unratedReason(ind)+")"
+			default:
+				row.Score, row.Ratings = "-", "not rated ("+unratedReason(ind)+")"
+			}
+			g.Rows = append(g.Rows, row)
+		}
+		page.Indicators = append(page.Indicators, g)
+		if notes := notesOf(a, d.Dimension.ID); len(notes) > 0 {
+			for i := range notes {
+				notes[i] = note{Respondent: OneLine(notes[i].Respondent), Text: Inert(strings.TrimSpace(notes[i].Text))}
+			}
+			page.Notes = append(page.Notes, htmlNoteGroup{Title: OneLine(d.Dimension.Title), Notes: notes})
+		}
+	}
+	if rep.Explain {
+		page.Explanation = explanation(res)
+	}
+	return executeHTML(w, "report", page)
+}
+
+// scoreHTML shows a score, its level and coverage, and its bar.
+func scoreHTML(fw *model.Framework, n score.Number, l *model.Level, coverage score.Number, status score.Status) htmlScore {
+	return htmlScore{
+		Score: Score(n), Level: OneLine(LevelLabel(l)), Coverage: Percent(coverage),
+		Color: levelHTMLColor(fw, l).Strong, Bar: newBar(fw, n, l, coverage), Status: statusText(status),
+	}
+}
+
+// statusText says why a dimension has no score, or "" when it has one.
+func statusText(s score.Status) string {
+	switch s {
+	case score.Excluded:
+		return "not applicable"
+	case score.Unrated:
+		return "not rated"
+	}
+	return ""
+}
+
+// targetColor draws the policy's targets: dashed, in near-black, apart
+// from the rounds' colours.
+const targetColor = "#222222"
+
+// policyTargets places a policy's targets on the radar's axes (ids, with
+// their titles), and says them in words.
+func policyTargets(p *model.Policy, fw *model.Framework, ids, titles []string) ([]radarValue, []string) {
+	values := make([]radarValue, len(ids))
+	var words []string
+	for i, id := range ids {
+		if r := p.Dimension(id); r != nil && r.Target != nil {
+			values[i] = radarValue{Value: r.Target.Value, Lo: fw.ScaleMin(), Hi: fw.ScaleMax(), Valid: true}
+			words = append(words, titles[i]+" "+Fixed2(r.Target.Value)+".")
+		}
+	}
+	if len(words) == 0 {
+		words = []string{"none."}
+	}
+	return values, words
+}

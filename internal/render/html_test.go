@@ -1,0 +1,520 @@
+package render
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cophealth/cop/internal/compare"
+	"github.com/cophealth/cop/internal/load"
+	"golang.org/x/net/html"
+)
+
+// The radar's frame (html.go): centre (300, 230), radius 140. Axis i of n
+// is at -90° + 360°·i/n, clockwise from the top; a value v on a scale from
+// lo to hi lies at radius 140·(v - lo)/(hi - lo), v rounded to 2 decimals.
+
+// compass loads testdata/html-a.yaml against testdata/html-fw.yaml: four
+// dimensions, so the axes point up, right, down and left, on a scale from 1
+// to 5, so the centre is 1, not 0. By hand:
+//
+//	north: 4                -> 4.00; r = 140·(4-1)/4    = 105   -> (300, 230-105)   = (300.00, 125.00)
+//	east:  1, 2             -> 1.50; r = 140·(1.5-1)/4  = 17.5  -> (300+17.5, 230)  = (317.50, 230.00)
+//	south: 5                -> 5.00; r = 140            = 140   -> (300, 230+140)   = (300.00, 370.00)
+//	west:  2, 3, 3 = 8/3    -> 2.67 (rounded first); r = 140·1.67/4 = 58.45 -> (300-58.45, 230) = (241.55, 230.00)
+//
+// (Unrounded, 8/3 would give r = 58.33 and x = 241.67: the test tells them apart.)
+//
+// testdata/html-policy.yaml sets targets north 4.5, east 2, south 3, and none for west:
+//
+//	north 4.5 -> r = 140·3.5/4 = 122.5 -> (300.00, 107.50)
+//	east  2   -> r = 140·1/4   = 35    -> (335.00, 230.00)
+//	south 3   -> r = 140·2/4   = 70    -> (300.00, 300.00)
+func compass(t *testing.T, withPolicy bool) *Report {
+	t.Helper()
+	rep := loadReport(t, "testdata/html-fw.yaml", "testdata/html-a.yaml")
+	if withPolicy {
+		p, err := load.PolicyFile("testdata/html-policy.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := load.FitPolicy(p, rep.Result.Framework); err != nil {
+			t.Fatal(err)
+		}
+		rep.Policy = p
+	}
+	return rep
+}
+
+func TestReportHTML(t *testing.T) {
+	write := func(b *bytes.Buffer, r *Report) error { return ReportHTML(b, r) }
+	runGoldenCases(t, fixture, []goldenCase[*Report]{
+		{"hostile", ".html", nil, write},
+		{"explain", ".html", func(r *Report) { r.Explain = true }, write},
+	})
+	runGoldenCases(t, func(t *testing.T) *Report { return compass(t, true) }, []goldenCase[*Report]{
+		{"targets", ".html", nil, write},
+	})
+}
+
+func TestCompareHTML(t *testing.T) {
+	write := func(b *bytes.Buffer, c *Compare) error { return CompareHTML(b, c) }
+	for _, c := range []struct {
+		name  string
+		files []string
+		opts  compare.Options
+	}{
+		{"over-time", []string{"alpha-2.yaml", "alpha-1.yaml"}, compare.Options{}},
+		{"side-by-side", []string{"beta.yaml", "alpha-1.yaml", "alpha-2.yaml", "compare-hostile.yaml"}, compare.Options{}},
+	} {
+		runGoldenCases(t, func(t *testing.T) *Compare { return comparison(t, c.opts, c.files...) }, []goldenCase[*Compare]{
+			{c.name, ".html", nil, write},
+		})
+	}
+}
+
+// TestReportRadarGeometry checks that each vertex of the radar lies at the
+// radius its score calls for, on its dimension's axis (see compass), and
+// that the targets form the dashed polygon.
+func TestReportRadarGeometry(t *testing.T) {
+	doc := renderReport(t, compass(t, true))
+	svg := radarOf(t, doc)
+	series := seriesOf(svg)
+	if len(series) != 2 {
+		t.Fatalf("%d series, want the scores and the targets", len(series))
+	}
+	scores, targets := series[0], series[1]
+
+	want := [][2]float64{{300, 125}, {317.5, 230}, {300, 370}, {241.55, 230}}
+	area := first(scores, func(n *html.Node) bool { return hasClass(n, "area") })
+	if area == nil {
+		t.Fatal("no filled polygon for a round where every dimension has a score")
+	}
+	checkPoints(t, "score polygon", parsePoints(t, attr(area, "points")), want)
+	checkVertices(t, scores, []int{0, 1, 2, 3}, want)
+	for i, v := range vertices(scores) {
+		if got, want := attr(v, "data-value"), []string{"4.00", "1.50", "5.00", "2.67"}[i]; got != want {
+			t.Errorf("vertex %d: data-value %s, want %s", i, got, want)
+		}
+	}
+
+	if !hasClass(targets, "dashed") {
+		t.Error("the targets' polygon is not dashed")
+	}
+	if first(targets, func(n *html.Node) bool { return hasClass(n, "area") }) != nil {
+		t.Error("the targets are filled: only the rounds are")
+	}
+	// West has no target: no vertex on its axis, and the outline stops at
+	// south instead of closing through the centre.
+	checkVertices(t, targets, []int{0, 1, 2}, [][2]float64{{300, 107.5}, {335, 230}, {300, 300}})
+	if got, want := attr(outlineOf(targets), "d"), "M300.00,107.50 L335.00,230.00 L300.00,300.00"; got != want {
+		t.Errorf("targets outline d=%q, want %q", got, want)
+	}
+
+	// The levels' bands (Low from 1, Middle from 2, High from 3.5, to the
+	// top at 5), outermost first so that each shows between its min and the
+	// next: High's polygon at 5 (r = 140), Middle's at 3.5 (r = 140·2.5/4 =
+	// 87.5), Low's at 2 (r = 140·1/4 = 35).
+	var bands []*html.Node
+	walk(svg, func(n *html.Node) {
+		if hasClass(n, "band") {
+			bands = append(bands, n)
+		}
+	})
+	if len(bands) != 3 {
+		t.Fatalf("%d bands, want 3", len(bands))
+	}
+	for i, r := range []float64{140, 87.5, 35} {
+		checkPoints(t, "band "+strconv.Itoa(i), parsePoints(t, attr(bands[i], "points")),
+			[][2]float64{{300, 230 - r}, {300 + r, 230}, {300, 230 + r}, {300 - r, 230}})
+	}
+}
+
+// TestReportRadarGap checks an honest picture of a dimension with no score:
+// the fixture's third dimension is not applicable, so it has no vertex (not
+// one at the centre), the outline is broken there, nothing is filled, and
+// its label says why. Three axes at -90°, 30° and 150°, scale 0 to 4:
+//
+//	plan   2.00: r = 140·2/4 = 70  -> (300, 230-70)                          = (300.00, 160.00)
+//	people 3.00: r = 140·3/4 = 105 -> (300 + 105·cos 30°, 230 + 105·sin 30°) = (390.93, 282.50)
+func TestReportRadarGap(t *testing.T) {
+	svg := radarOf(t, renderReport(t, fixture(t)))
+	series := seriesOf(svg)
+	if len(series) != 1 {
+		t.Fatalf("%d series, want 1", len(series))
+	}
+	s := series[0]
+	checkVertices(t, s, []int{0, 1}, [][2]float64{{300, 160}, {390.93, 282.5}})
+	if first(s, func(n *html.Node) bool { return hasClass(n, "area") }) != nil {
+		t.Error("a round with a dimension without score is filled across the gap")
+	}
+	if got, want := attr(outlineOf(s), "d"), "M300.00,160.00 L390.93,282.50"; got != want {
+		t.Errorf("outline d=%q, want %q", got, want)
+	}
+	var labels []string
+	walk(svg, func(n *html.Node) {
+		if hasClass(n, "label") {
+			labels = append(labels, text(n))
+		}
+	})
+	if len(labels) != 3 || !strings.Contains(labels[2], "not applicable") || !strings.Contains(labels[0], "2.00") {
+		t.Errorf("axis labels = %q, want the third to say not applicable", labels)
+	}
+}
+
+// TestCompareRadarGeometry checks a polygon per round over time, across
+// two framework versions (the compare package's fixture): the rows are
+// plan, people, reach (new in 2.0.0) and space (only in 1.0.0), on axes up,
+// right, down and left; scale 0 to 4.
+//
+//	alpha-1 (1.0.0): plan 2.00 -> r 70  -> (300.00, 160.00); people 1.00 -> r 35 -> (335.00, 230.00);
+//	                 reach not comparable (no vertex); space 4.00 -> r 140 -> (160.00, 230.00)
+//	alpha-2 (2.0.0): plan 2.67 -> r = 140·2.67/4 = 93.45 -> (300.00, 136.55); people 2.00 -> r 70 -> (370.00, 230.00);
+//	                 reach 3.00 -> r 105 -> (300.00, 335.00); space not comparable
+func TestCompareRadarGeometry(t *testing.T) {
+	var buf bytes.Buffer
+	if err := CompareHTML(&buf, comparison(t, compare.Options{}, "alpha-2.yaml", "alpha-1.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	doc := parse(t, buf.Bytes())
+	series := seriesOf(radarOf(t, doc))
+	if len(series) != 2 {
+		t.Fatalf("%d series, want a polygon per round", len(series))
+	}
+	checkVertices(t, series[0], []int{0, 1, 3}, [][2]float64{{300, 160}, {335, 230}, {160, 230}})
+	checkVertices(t, series[1], []int{0, 1, 2}, [][2]float64{{300, 136.55}, {370, 230}, {300, 335}})
+	// alpha-1 runs space -> plan -> people and stops before reach.
+	if got, want := attr(outlineOf(series[0]), "d"), "M160.00,230.00 L300.00,160.00 L335.00,230.00"; got != want {
+		t.Errorf("alpha-1 outline d=%q, want %q", got, want)
+	}
+	var legend []string
+	walk(doc, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "ul" && attr(n, "aria-label") == "Rounds on the radar" {
+			for li := n.FirstChild; li != nil; li = li.NextSibling {
+				legend = append(legend, text(li))
+			}
+		}
+	})
+	if strings.Join(legend, "|") != "2026-01-15|2026-06-15" {
+		t.Errorf("legend = %q, want the two rounds' dates", legend)
+	}
+}
+
+// TestHTMLAccessible checks what a screen reader gets: the radar is an
+// image named by its title and described by its desc, which says every
+// score, and a table beside it holds the same numbers.
+func TestHTMLAccessible(t *testing.T) {
+	doc := renderReport(t, compass(t, true))
+	svg := radarOf(t, doc)
+	if attr(svg, "role") != "img" {
+		t.Errorf("svg role=%q, want img", attr(svg, "role"))
+	}
+	ids := strings.Fields(attr(svg, "aria-labelledby"))
+	if len(ids) != 2 {
+		t.Fatalf("aria-labelledby=%q, want a title and a desc", attr(svg, "aria-labelledby"))
+	}
+	title, desc := byID(doc, ids[0]), byID(doc, ids[1])
+	if title == nil || title.Data != "title" || desc == nil || desc.Data != "desc" {
+		t.Fatalf("aria-labelledby does not point at the svg's title and desc")
+	}
+	d := text(desc)
+	for _, want := range []string{"from 1 at the centre to 5", "North 4.00.", "East 1.50.", "South 5.00.", "West 2.67.",
+		"targets, as a dashed polygon: North 4.50. East 2.00. South 3.00."} {
+		if !strings.Contains(d, want) {
+			t.Errorf("desc lacks %q:\n%s", want, d)
+		}
+	}
+	var rows []string
+	walk(doc, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "tr" && len(rows) < 6 {
+			var cells []string
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode {
+					cells = append(cells, text(c))
+				}
+			}
+			rows = append(rows, strings.Join(cells, "|"))
+		}
+	})
+	// The first table: Dimension, Score, Bar, Level, Coverage. Overall:
+	// (4 + 1.5 + 5 + 8/3) / 4 = 3.2917 -> 3.29, Middle (2 <= 3.29 < 3.5).
+	want := []string{"North|4.00||High|100%", "East|1.50||Low|100%", "South|5.00||High|100%", "West|2.67||Middle|100%", "Overall|3.29||Middle|100%"}
+	for i, w := range want {
+		if i+1 >= len(rows) || rows[i+1] != w {
+			t.Errorf("table rows = %q, want %q after the header", rows, want)
+			break
+		}
+	}
+}
+
+// TestHTMLEscapes checks that user text shows as text: the fixture's
+// community is "Riverside <script>alert(1)</script> | Nurses", a respondent
+// is "Ana | <b>Ruiz</b>", and a note holds "<soon> & *later*". The same for
+// a comparison with a community called "=HYPERLINK(...) | <b>*Gamma*</b>".
+func TestHTMLEscapes(t *testing.T) {
+	report := renderReport(t, fixture(t))
+	var buf bytes.Buffer
+	if err := CompareHTML(&buf, comparison(t, compare.Options{}, "beta.yaml", "compare-hostile.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	cmp := parse(t, buf.Bytes())
+	for name, doc := range map[string]*html.Node{"report": report, "compare": cmp} {
+		walk(doc, func(n *html.Node) {
+			if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "b") {
+				t.Errorf("%s: a <%s> element came from user text", name, n.Data)
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(a.Key, "on") {
+					t.Errorf("%s: an event handler attribute %s", name, a.Key)
+				}
+			}
+		})
+	}
+	h1 := first(report, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "h1" })
+	if got, want := text(h1), "Riverside <script>alert(1)</script> | Nurses"; got != want {
+		t.Errorf("h1 = %q, want %q", got, want)
+	}
+	all := text(report)
+	for _, want := range []string{"Ana | <b>Ruiz</b>", "Review | next: <soon> & *later*", "=HYPERLINK(\"http://x\")"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("report text lacks %q", want)
+		}
+	}
+	if got := text(cmp); !strings.Contains(got, `=HYPERLINK("http://evil.example") | <b>*Gamma*</b> second line, "quoted"`) {
+		t.Errorf("comparison text lacks the hostile community name as text")
+	}
+}
+
+// TestHTMLSelfContained checks that a page loads nothing: no script, no
+// link, no image, no font and no url() in its style, so that it opens
+// offline and shows the same everywhere.
+func TestHTMLSelfContained(t *testing.T) {
+	var buf bytes.Buffer
+	if err := CompareHTML(&buf, comparison(t, compare.Options{}, "alpha-2.yaml", "alpha-1.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range map[string]*html.Node{"report": renderReport(t, compass(t, true)), "compare": parse(t, buf.Bytes())} {
+		walk(doc, func(n *html.Node) {
+			if n.Type != html.ElementNode {
+				return
+			}
+			switch n.Data {
+			case "script", "link", "img", "iframe", "object", "embed", "image", "use":
+				t.Errorf("%s: a <%s> element", name, n.Data)
+			case "style":
+				css := text(n)
+				for _, bad := range []string{"url(", "@import", "@font-face"} {
+					if strings.Contains(css, bad) {
+						t.Errorf("%s: the style sheet has %s", name, bad)
+					}
+				}
+				if !strings.Contains(css, "@page { size: A4") {
+					t.Errorf("%s: no A4 page size for printing", name)
+				}
+			}
+			for _, a := range n.Attr {
+				if a.Key == "src" || a.Key == "href" {
+					t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
+				}
+			}
+		})
+	}
+}
+
+// TestRadarNeedsThreeDimensions checks that two dimensions (a line, not a
+// shape) give a note and no radar; the table still has the scores.
+func TestRadarNeedsThreeDimensions(t *testing.T) {
+	rep := fixture(t)
+	rep.Result.Dimensions = rep.Result.Dimensions[:2]
+	doc := renderReport(t, rep)
+	if first(doc, func(n *html.Node) bool { return hasClass(n, "radar") }) != nil {
+		t.Error("a radar with two axes")
+	}
+	if !strings.Contains(text(doc), "No radar: it needs three dimensions or more") {
+		t.Error("no note saying why there is no radar")
+	}
+}
+
+// TestOutline checks the path through a series' vertices with and without
+// gaps (empty strings are axes without a vertex).
+func TestOutline(t *testing.T) {
+	for _, c := range []struct {
+		pts  []string
+		want string
+	}{
+		{[]string{"a", "b", "c"}, "Ma Lb Lc Z"},
+		{[]string{"a", "", "c", "d"}, "Mc Ld La"},
+		{[]string{"", "b", "", "d"}, "Mb Md"},
+		{[]string{"", "", ""}, ""},
+		{[]string{"a", "b", "", "d", "e", ""}, "Ma Lb Md Le"},
+	} {
+		if got := outline(c.pts); got != c.want {
+			t.Errorf("outline(%q) = %q, want %q", c.pts, got, c.want)
+		}
+	}
+}
+
+func renderReport(t *testing.T, rep *Report) *html.Node {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := ReportHTML(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	return parse(t, buf.Bytes())
+}
+
+func parse(t *testing.T, b []byte) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func walk(n *html.Node, f func(*html.Node)) {
+	f(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+func first(n *html.Node, pred func(*html.Node) bool) *html.Node {
+	var found *html.Node
+	walk(n, func(c *html.Node) {
+		if found == nil && pred(c) {
+			found = c
+		}
+	})
+	return found
+}
+
+func attr(n *html.Node, key string) string {
+	if n == nil {
+		return ""
+	}
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasClass(n *html.Node, class string) bool {
+	return n.Type == html.ElementNode && strings.Contains(" "+attr(n, "class")+" ", " "+class+" ")
+}
+
+func byID(doc *html.Node, id string) *html.Node {
+	return first(doc, func(n *html.Node) bool { return n.Type == html.ElementNode && attr(n, "id") == id })
+}
+
+// text is the text inside n, as a browser shows it (entities decoded).
+func text(n *html.Node) string {
+	var b strings.Builder
+	walk(n, func(c *html.Node) {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	})
+	return b.String()
+}
+
+func radarOf(t *testing.T, doc *html.Node) *html.Node {
+	t.Helper()
+	svg := first(doc, func(n *html.Node) bool { return n.Data == "svg" && hasClass(n, "radar") })
+	if svg == nil {
+		t.Fatal("no svg.radar in the page")
+	}
+	return svg
+}
+
+func seriesOf(svg *html.Node) []*html.Node {
+	var out []*html.Node
+	walk(svg, func(n *html.Node) {
+		if n.Data == "g" && hasClass(n, "series") {
+			out = append(out, n)
+		}
+	})
+	return out
+}
+
+func vertices(series *html.Node) []*html.Node {
+	var out []*html.Node
+	walk(series, func(n *html.Node) {
+		if n.Data == "circle" && hasClass(n, "vertex") {
+			out = append(out, n)
+		}
+	})
+	return out
+}
+
+func outlineOf(series *html.Node) *html.Node {
+	return first(series, func(n *html.Node) bool { return n.Data == "path" && hasClass(n, "outline") })
+}
+
+// checkVertices checks that a series has a vertex on each of the axes
+// given, and only those, at the points given.
+func checkVertices(t *testing.T, series *html.Node, axes []int, want [][2]float64) {
+	t.Helper()
+	vs := vertices(series)
+	if len(vs) != len(axes) {
+		t.Fatalf("%d vertices, want %d (axes %v)", len(vs), len(axes), axes)
+	}
+	var got [][2]float64
+	for i, v := range vs {
+		if a := attr(v, "data-axis"); a != strconv.Itoa(axes[i]) {
+			t.Errorf("vertex %d on axis %s, want %d", i, a, axes[i])
+		}
+		got = append(got, [2]float64{number(t, attr(v, "cx")), number(t, attr(v, "cy"))})
+	}
+	checkPoints(t, "vertices", got, want)
+}
+
+func checkPoints(t *testing.T, what string, got, want [][2]float64) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: %d points %v, want %d %v", what, len(got), got, len(want), want)
+		return
+	}
+	for i := range got {
+		// Coordinates are written with 2 decimals.
+		if math.Abs(got[i][0]-want[i][0]) > 0.005 || math.Abs(got[i][1]-want[i][1]) > 0.005 {
+			t.Errorf("%s: point %d at (%.2f, %.2f), want (%.2f, %.2f)", what, i, got[i][0], got[i][1], want[i][0], want[i][1])
+		}
+	}
+}
+
+func parsePoints(t *testing.T, s string) [][2]float64 {
+	t.Helper()
+	var out [][2]float64
+	for _, p := range strings.Fields(s) {
+		x, y, ok := strings.Cut(p, ",")
+		if !ok {
+			t.Fatalf("point %q is not x,y", p)
+		}
+		out = append(out, [2]float64{number(t, x), number(t, y)})
+	}
+	return out
+}
+
+func number(t *testing.T, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("%q is not a number", s)
+	}
+	return v
+}
+
+// BenchmarkHTMLTemplates is what the first -f html of a process pays to
+// parse the page templates (they are parsed on first use, never at start-up).
+func BenchmarkHTMLTemplates(b *testing.B) {
+	for b.Loop() {
+		if _, err := parseHTMLTemplates(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
