@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/cophealth/cop/internal/golden"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -287,5 +288,19 @@ func TestInert(t *testing.T) {
 	}
 	if got := OneLine(" a\n b\x1b "); got != `a b\x1b` {
 		t.Errorf("OneLine = %q", got)
+	}
+}
+
+// TestWidthAgreesWithGraphemeWidth: the fast path gives what full grapheme
+// segmentation gives, for ASCII, accents, bars, arrows, colour codes, and
+// falls back for wide and combining text.
+func TestWidthAgreesWithGraphemeWidth(t *testing.T) {
+	for _, s := range []string{
+		"", "Purpose", "Café Münster", "█████▍", "▲ +0.45", "▼ -1.00", "\x1b[36mMaturing\x1b[0m",
+		"\x1b[1m2.33\x1b[0m ██", "日本語の町", "e\u0301cole", "👩‍👩‍👧 family", "ß and ø", "tab\there",
+	} {
+		if got, want := Width(s), ansi.StringWidth(s); got != want {
+			t.Errorf("Width(%q) = %d, want %d", s, got, want)
+		}
 	}
 }
