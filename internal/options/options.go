@@ -52,7 +52,7 @@ func ExactArgs(n int, what string) cobra.PositionalArgs {
 		if len(args) < n {
 			return exitcode.Usage(fmt.Errorf("%s needs %s (see %s --help)", cmd.CommandPath(), what, cmd.CommandPath()))
 		}
-		return exitcode.Usage(fmt.Errorf("%s takes %s, got %d arguments: %s", cmd.CommandPath(), what, len(args), strings.Join(args, " ")))
+		return exitcode.Usage(fmt.Errorf("%s takes %s, got %s: %s", cmd.CommandPath(), what, plural(len(args)), strings.Join(args, " ")))
 	}
 }
 
@@ -72,7 +72,7 @@ func MaxArgs(n int, what string) cobra.PositionalArgs {
 		if len(args) <= n {
 			return nil
 		}
-		return exitcode.Usage(fmt.Errorf("%s takes at most %s, got %d arguments: %s", cmd.CommandPath(), what, len(args), strings.Join(args, " ")))
+		return exitcode.Usage(fmt.Errorf("%s takes at most %s, got %s: %s", cmd.CommandPath(), what, plural(len(args)), strings.Join(args, " ")))
 	}
 }
 
@@ -90,4 +90,12 @@ func ExitStatus(check, interrupt bool) string {
 		b.WriteString("  130  interrupted by the user (Ctrl-C)\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// plural counts arguments: "1 argument", "2 arguments".
+func plural(n int) string {
+	if n == 1 {
+		return "1 argument"
+	}
+	return fmt.Sprintf("%d arguments", n)
 }
