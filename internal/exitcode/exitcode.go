@@ -40,9 +40,6 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
 
-// New wraps err so that it ends the process with code.
-func New(code int, err error) error { return &Error{Code: code, Err: err} }
-
 // Usage wraps err as bad usage or invalid input (exit 2).
 func Usage(err error) error { return &Error{Code: Invalid, Err: err} }
 

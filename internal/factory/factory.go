@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/cophealth/cop/internal/atomicfile"
@@ -39,11 +40,12 @@ func New(ios *iostreams.IOStreams) *Factory {
 }
 
 // Interruptible returns a context that is cancelled when the user presses
-// Ctrl-C (SIGINT), for a command that must keep its work before it exits
+// Ctrl-C (SIGINT), the terminal closes (SIGHUP) or the process is asked to
+// stop (SIGTERM), for a command that must keep its work before it exits
 // (then it returns context.Canceled, and cop exits 130). Call stop when done.
-// Commands that do not need it leave the default: Ctrl-C ends the process.
+// Commands that do not need it leave the default: the signal ends the process.
 func (f *Factory) Interruptible(parent context.Context) (ctx context.Context, stop context.CancelFunc) {
-	return signal.NotifyContext(parent, os.Interrupt)
+	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
 }
 
 // WriteOutput sends what write produces to standard output, or, when path

@@ -10,10 +10,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -39,6 +37,8 @@ type Options struct {
 	IO  *iostreams.IOStreams
 	Now func() time.Time
 	Ctx context.Context
+	// Interruptible turns Ctrl-C, SIGHUP and SIGTERM into a cancelled context.
+	Interruptible func(context.Context) (context.Context, context.CancelFunc)
 
 	Framework  string
 	Output     string
@@ -55,7 +55,7 @@ type Options struct {
 // NewCmdAssess builds cop assess. runF replaces the run function in tests
 // of flag parsing.
 func NewCmdAssess(f *factory.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Now: f.Now}
+	opts := &Options{IO: f.IO, Now: f.Now, Interruptible: f.Interruptible}
 	cmd := &cobra.Command{
 		Use:   "assess",
 		Short: "Answer the questionnaire and save an assessment file",
@@ -220,7 +220,7 @@ func assessRun(opts *Options) error {
 	// Ctrl-C in accessible mode (SIGINT; in the form it is a key), a closed
 	// terminal (SIGHUP) and a polite kill (SIGTERM) all end the run with the
 	// draft kept, rather than the process at once.
-	ctx, stop := signal.NotifyContext(opts.Ctx, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
+	ctx, stop := opts.Interruptible(opts.Ctx)
 	defer stop()
 	run := sv.RunTerminal
 	if accessible {
