@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cophealth/cop/internal/catalog"
 	_ "github.com/cophealth/cop/internal/golden" // accept go test ./... -update
 	"github.com/cophealth/cop/internal/load"
 )
@@ -15,14 +14,7 @@ import (
 // loader (or load.FitPolicy, for what depends on the framework) and the
 // schema agree on what a policy is.
 func TestExamplePolicyMatchesTheSchema(t *testing.T) {
-	cat, err := catalog.New("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw, err := cat.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	fw := defaultFramework(t)
 	sch := compile(t, Policy(fw))
 	data, err := os.ReadFile("../../examples/ci/cop-policy.yml")
 	if err != nil {

@@ -11,9 +11,24 @@ import (
 
 	"github.com/cophealth/cop/internal/catalog"
 	_ "github.com/cophealth/cop/internal/golden" // accept go test ./... -update
+	"github.com/cophealth/cop/internal/model"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 )
+
+// defaultFramework is the embedded default framework, as cop reads it.
+func defaultFramework(t *testing.T) *model.Framework {
+	t.Helper()
+	cat, err := catalog.New("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw, err := cat.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fw
+}
 
 // compile turns one of our schemas into a validator, through JSON as an
 // editor would read it.
@@ -80,14 +95,7 @@ func value(t *testing.T, n *yaml.Node) any {
 }
 
 func TestExamplesMatchTheAssessmentSchema(t *testing.T) {
-	cat, err := catalog.New("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw, err := cat.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	fw := defaultFramework(t)
 	sch := compile(t, Assessment(fw))
 	files, _ := filepath.Glob("../../examples/*/*.yaml")
 	if len(files) < 6 {
