@@ -29,6 +29,8 @@ type Table struct {
 	Header []string
 	Align  []Align
 	Rows   [][]string
+	// MaxWidth is the widest a line may be (0: 80); honoured by the tablewriter rewrite.
+	MaxWidth int
 }
 
 // Width is the number of terminal cells a string takes: wide characters

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/huh"
+	"charm.land/huh/v2"
 )
 
 // RunAccessible runs the survey as plain numbered prompts, one per line,
@@ -30,12 +30,13 @@ func (s *Survey) RunAccessible(ctx context.Context, in io.Reader, out io.Writer)
 	defer r.close()
 	review := len(s.pages) - 1
 	toReview := false
-	for p := s.Start(); ; {
+	p, from := s.Start()
+	for ; ; from = 0 {
 		if p == review {
 			toReview = false
 		}
 		b := s.build(p)
-		err := s.askAll(b, r, out)
+		err := s.askAll(b, r, out, from)
 		switch {
 		case ctx.Err() != nil:
 			return Interrupted, s.save()
@@ -66,10 +67,18 @@ func (s *Survey) RunAccessible(ctx context.Context, in io.Reader, out io.Writer)
 	}
 }
 
-// askAll asks every field of a page in order and records each answer as it
-// is given. It stops at the end of the input, leaving that field unanswered.
-func (s *Survey) askAll(b *built, r *lineReader, out io.Writer) error {
+// askAll asks the fields of a page in order, from question from (counted
+// from 0; the heading is always shown), and records each answer as it is
+// given. It stops at the end of the input, leaving that field unanswered.
+func (s *Survey) askAll(b *built, r *lineReader, out io.Writer, from int) error {
+	skip := map[huh.Field]bool{}
+	for i := 0; i < from && i < len(b.entries); i++ {
+		skip[b.entries[i].field] = true
+	}
 	for _, f := range b.fields {
+		if skip[f] {
+			continue
+		}
 		f.Init()
 		f.Focus()
 		err := askOne(f, r, out)

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/huh"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/vt"
 	"github.com/cophealth/cop/internal/golden"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -62,7 +62,7 @@ func newFixture(t *testing.T, ask Who, accessible bool) *fixture {
 		Assessment: a,
 		Ask:        ask,
 		Accessible: accessible,
-		Theme:      Theme(io.Discard, false, true),
+		Theme:      Theme(false, true),
 		Save: func(a *model.Assessment) error {
 			f.saves++
 			f.saved = f.answers()
@@ -145,29 +145,34 @@ func TestOptions(t *testing.T) {
 }
 
 func TestStart(t *testing.T) {
+	start := func(f *fixture) [2]int {
+		p, q := f.s.Start()
+		return [2]int{p, q}
+	}
 	f := newFixture(t, allWho, false)
-	if got := f.s.Start(); got != 0 {
-		t.Errorf("a new round starts on page %d, want 0 (who is answering)", got)
+	if got := start(f); got != [2]int{0, 0} {
+		t.Errorf("a new round starts at %v, want page 0 question 0 (who is answering)", got)
 	}
 	// With the first page answered and the first indicator of Planning
-	// answered, Planning still has an unanswered indicator: page 1.
+	// answered, the second indicator of Planning is the first unanswered:
+	// page 1, question 1.
 	f = newFixture(t, Who{}, false)
 	r := &f.a.Responses[0]
 	p := f.fw.Dimensions[0]
 	r.SetRating(p.ID, p.Indicators[0].ID, model.Rating{Kind: model.Scored, Value: 1})
-	if got := f.s.Start(); got != 1 {
-		t.Errorf("start = %d, want 1 (Planning has an unanswered indicator)", got)
+	if got := start(f); got != [2]int{1, 1} {
+		t.Errorf("start = %v, want page 1 question 1 (Planning's second indicator)", got)
 	}
 	// Planning complete (don't know counts as an answer): People, page 2.
 	r.SetRating(p.ID, p.Indicators[1].ID, model.Rating{Kind: model.UnknownAnswer})
-	if got := f.s.Start(); got != 2 {
-		t.Errorf("start = %d, want 2 (People)", got)
+	if got := start(f); got != [2]int{2, 0} {
+		t.Errorf("start = %v, want page 2 question 0 (People)", got)
 	}
 	// Everything answered: the review, page 3.
 	q := f.fw.Dimensions[1]
 	r.SetRating(q.ID, q.Indicators[0].ID, model.Rating{Kind: model.NotApplicableAnswer})
-	if got := f.s.Start(); got != 3 {
-		t.Errorf("start = %d, want 3 (the review)", got)
+	if got := start(f); got != [2]int{3, 0} {
+		t.Errorf("start = %v, want the review, page 3", got)
 	}
 }
 
@@ -196,14 +201,14 @@ func TestReview(t *testing.T) {
 func TestPageView(t *testing.T) {
 	f := newFixture(t, Who{}, false)
 	b := f.s.build(1)
-	b.form.Update(tea.WindowSizeMsg{Width: 80, Height: 60})
 	b.form.Init()
+	b.form.Update(tea.WindowSizeMsg{Width: 80, Height: 60})
 	golden.Assert(t, ".txt", []byte(stripANSI(b.form.View())+"\n"))
 }
 
-var ansi = regexp.MustCompile(`\x1b\[[0-9;?]*[a-zA-Z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)`)
+var ansiSeq = regexp.MustCompile(`\x1b\[[0-9;?]*[a-zA-Z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)`)
 
-func stripANSI(s string) string { return ansi.ReplaceAllString(s, "") }
+func stripANSI(s string) string { return ansiSeq.ReplaceAllString(s, "") }
 
 // Key bytes, as a terminal sends them.
 const (
@@ -213,41 +218,55 @@ const (
 	shiftTab = "\x1b[Z"
 )
 
-// screen collects what the form draws, for a test to wait on.
+// screen is a terminal emulator that shows what the form draws, as a
+// person would see it: Bubble Tea redraws only what changed, so the bytes
+// written say little on their own.
 type screen struct {
-	mu   sync.Mutex
-	buf  bytes.Buffer
-	seen int // how much a wait has consumed
+	mu sync.Mutex
+	vt *vt.Emulator
 }
 
+func newScreen(width, height int) *screen {
+	s := &screen{vt: vt.NewEmulator(width, height)}
+	// The emulator answers the form's queries on a pipe; nobody reads the
+	// answers here (a terminal that answers nothing), but the pipe must be
+	// drained or the emulator would block.
+	go io.Copy(io.Discard, s.vt)
+	return s
+}
+
+// Write draws p. Its input being no terminal, Bubble Tea expects line feeds
+// to return the cursor as well, as a terminal's driver makes them do
+// (ONLCR); the emulator is given them that way.
 func (s *screen) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.buf.Write(p)
+	if _, err := s.vt.Write(bytes.ReplaceAll(p, []byte("\n"), []byte("\r\n"))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
-// waitFor waits until text is drawn after what earlier waits consumed. The
-// footer names the page and the question, so waiting for it after each
-// enter keeps the keys in step with the form: huh moves between fields with
-// messages of its own, and a key sent before they are handled would land
-// on the wrong field.
+// text is the screen as it stands.
+func (s *screen) text() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.vt.String()
+}
+
+// waitFor waits until the screen shows text. The footer names the page and
+// the question, so waiting for it after each key keeps the test in step
+// with the form.
 func (s *screen) waitFor(t *testing.T, text string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		s.mu.Lock()
-		all := s.buf.String()
-		s.mu.Unlock()
-		rest := stripANSI(all[s.seen:])
-		if i := strings.Index(rest, text); i >= 0 {
-			s.mu.Lock()
-			s.seen = len(all)
-			s.mu.Unlock()
+		if strings.Contains(s.text(), text) {
 			return
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	t.Fatalf("timed out waiting for %q; the screen shows:\n%s", text, stripANSI(s.buf.String()[s.seen:]))
+	t.Fatalf("timed out waiting for %q; the screen shows:\n%s", text, s.text())
 }
 
 // terminalRun runs the survey in a goroutine, reading keys from a pipe.
@@ -266,7 +285,7 @@ func runTerminal(t *testing.T, s *Survey) *terminalRun {
 
 func runTerminalContext(t *testing.T, ctx context.Context, s *Survey) *terminalRun {
 	in, keys := io.Pipe()
-	r := &terminalRun{t: t, keys: keys, scr: &screen{}, done: make(chan struct{})}
+	r := &terminalRun{t: t, keys: keys, scr: newScreen(fallbackWidth, fallbackHeight), done: make(chan struct{})}
 	go func() {
 		defer close(r.done)
 		r.result, r.err = s.RunTerminal(ctx, in, r.scr)
@@ -369,7 +388,8 @@ func TestTerminalContextCancelled(t *testing.T) {
 	}
 }
 
-// shift+tab on a page's first question goes back a page; the review goes
+// shift+tab on a page's first question goes back to the previous page's
+// last question; the review goes
 // back to any page and, once that page is done, returns to the review.
 func TestTerminalBack(t *testing.T) {
 	f := newFixture(t, Who{}, false)
@@ -378,7 +398,8 @@ func TestTerminalBack(t *testing.T) {
 	r.press(down+enter, "question 2 of 3")               // p1: Not yet (0)
 	r.press(enter, "question 3 of 3")                    // p2: left unanswered
 	r.press(enter, "page 2 of 3 · question 1 of 2")      // no note
-	r.press(shiftTab, "page 1 of 3 · question 1 of 3")   // back to Planning
+	r.press(shiftTab, "page 1 of 3 · question 3 of 3")   // back to Planning's last question
+	r.press(shiftTab+shiftTab, "question 1 of 3")        // and to its first, typed ahead
 	r.press(down+enter, "question 2 of 3")               // p1: from 0 to Partly (1)
 	r.press(enter, "question 3 of 3")                    //
 	r.press(enter, "page 2 of 3 · question 1 of 2")      //
@@ -544,69 +565,25 @@ func TestDarkBackground(t *testing.T) {
 			return ""
 		}
 	}
-	light := func() bool { return false }
 	cases := []struct {
 		theme, colorfgbg string
-		asked            func() bool
 		want             bool
 	}{
-		{"dark", "0;15", light, true}, // the flag wins
-		{"light", "15;0", nil, false}, // the flag wins
-		{"auto", "0;15", nil, false},  // black on white
-		{"auto", "15;0", light, true}, // white on black, before asking
-		{"auto", "12;default;7", nil, false},
-		{"auto", "", light, false}, // what the terminal said
-		{"auto", "", nil, true},    // nothing known: dark
-		{"auto", "garbage", nil, true},
+		{"dark", "0;15", true},   // the flag wins
+		{"light", "15;0", false}, // the flag wins
+		{"auto", "0;15", false},  // black on white
+		{"auto", "15;0", true},   // white on black
+		{"auto", "12;default;7", false},
+		{"auto", "", true}, // nothing known: dark
+		{"auto", "garbage", true},
 	}
 	for _, c := range cases {
-		got, err := DarkBackground(c.theme, env(c.colorfgbg), c.asked)
+		got, err := DarkBackground(c.theme, env(c.colorfgbg))
 		if err != nil || got != c.want {
 			t.Errorf("DarkBackground(%q, COLORFGBG=%q) = %v, %v; want %v", c.theme, c.colorfgbg, got, err, c.want)
 		}
 	}
-	if _, err := DarkBackground("blue", env(""), nil); err == nil {
+	if _, err := DarkBackground("blue", env("")); err == nil {
 		t.Error("an unknown theme is accepted")
-	}
-}
-
-// BenchmarkKeyPress measures one key press on a dimension page (update and
-// redraw) with the survey's theme set once, beside the same page left to
-// huh's default, which builds its theme anew on every draw. Read the ratio
-// from one run:
-//
-//	go test ./internal/survey -run '^$' -bench KeyPress -benchmem
-func BenchmarkKeyPress(b *testing.B) {
-	fw, err := load.FrameworkFile("testdata/fw.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, c := range []struct {
-		name  string
-		theme bool
-	}{{"theme-set-once", true}, {"huh-default-theme", false}} {
-		b.Run(c.name, func(b *testing.B) {
-			a := &model.Assessment{Community: "R", Date: time.Now(), Responses: []model.Response{{Respondent: "A"}}}
-			s, err := New(Config{Framework: fw, Assessment: a, Theme: Theme(io.Discard, false, true)})
-			if err != nil {
-				b.Fatal(err)
-			}
-			if !c.theme {
-				// The same page with no theme: huh's WithTheme(nil) leaves
-				// the fields to make their default theme on every draw.
-				s.cfg.Theme = nil
-			}
-			form := s.build(1).form
-			form.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-			form.Init()
-			key := tea.KeyMsg{Type: tea.KeyDown}
-			b.ReportAllocs()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				m, _ := form.Update(key)
-				form = m.(*huh.Form)
-				_ = form.View()
-			}
-		})
 	}
 }
