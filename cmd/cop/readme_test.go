@@ -10,7 +10,7 @@ import (
 
 // TestREADME keeps the README true: every "$ " line inside a ```console
 // block is run with bash from the repository root, with the freshly built
-// cop and cop-assess first on PATH, and what it prints (standard output and standard error
+// cop first on PATH, and what it prints (standard output and standard error
 // together, as a terminal shows them) must be the lines that follow it.
 // Trailing spaces are ignored. LANG=C.UTF-8 and COP_NOW=2026-11-23 make the
 // output the same on every machine.
@@ -26,7 +26,7 @@ func TestREADME(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// cop and cop-assess as built for users, side by side.
+	// cop as built for users.
 	cop, _ := binaries(t)
 	bin := filepath.Dir(cop)
 	cmds := consoleCommands(string(data))
