@@ -351,6 +351,31 @@ func TestTerminalComplete(t *testing.T) {
 	}
 }
 
+// Keys that arrive in one burst (a paste, typing ahead over a slow link)
+// are each applied to the question they were typed for, across questions
+// and pages: huh moves between questions with messages of its own, which
+// the keys must not overtake. The notes hold j and k, which move a select:
+// on the wrong question they would change an answer.
+func TestTerminalTypedAhead(t *testing.T) {
+	f := newFixture(t, Who{}, false)
+	r := runTerminal(t, f.s)
+	r.scr.waitFor(t, "page 1 of 3 · question 1 of 3")
+	r.press(down+down+down+enter+ // p1: Fully (2)
+		down+enter+ // p2: Not yet (0)
+		"jk jk"+enter+ // Planning's notes
+		down+down+down+down+enter+ // q1: Don't know
+		enter+ // no notes
+		enter, "") // the review: save
+	outcome, err := r.wait()
+	if err != nil || outcome != Saved {
+		t.Fatalf("outcome %v, %v; want Saved", outcome, err)
+	}
+	wantAnswers(t, f.answers(), map[string]string{"0/0": "2", "0/1": "0", "1/0": "unknown"})
+	if f.note(0) != "jk jk" {
+		t.Errorf("Planning's notes %q, want %q", f.note(0), "jk jk")
+	}
+}
+
 // Ctrl-C keeps what was confirmed with enter, on earlier pages and on this
 // one, and not an answer that is only highlighted.
 func TestTerminalCtrlC(t *testing.T) {

@@ -27,9 +27,11 @@ const maxWidth = 100
 const fallbackWidth, fallbackHeight = 80, 24
 
 // settleTimeout bounds how long keys typed ahead wait for a move between
-// questions that never comes (an enter that huh turned down): they are then
-// applied as they stand rather than held for ever.
-const settleTimeout = 250 * time.Millisecond
+// questions that does not come (an enter on a filter that matches nothing):
+// they are then applied as they stand rather than held for ever. It is a
+// safety net, long enough that a busy machine never reaches it on a move
+// that does come (that takes microseconds).
+const settleTimeout = time.Second
 
 // RunTerminal runs the survey as one Bubble Tea program: keys are read from
 // in, the form is drawn on out (standard error, so that standard output stays
@@ -47,6 +49,12 @@ const settleTimeout = 250 * time.Millisecond
 func (s *Survey) RunTerminal(ctx context.Context, in io.Reader, out io.Writer) (Outcome, error) {
 	m := newTerminal(s)
 	m.init = m.build(s.Start())
+	// Bubble Tea takes the end of its input for no more keys and carries on
+	// drawing: a closed terminal (when SIGHUP is ignored) would leave the
+	// run going for ever. The input is watched, and its end ends the run.
+	ctx, endInput := context.WithCancel(ctx)
+	defer endInput()
+	in = watchEnd(in, endInput)
 	profile := colorprofile.Ascii
 	if s.cfg.Color {
 		profile = colorprofile.TrueColor
@@ -81,6 +89,48 @@ func (s *Survey) RunTerminal(ctx context.Context, in io.Reader, out io.Writer) (
 	}
 	return Interrupted, nil
 }
+
+// watchEnd wraps in so that end is called when a read meets the end of the
+// input or an error (EIO from a terminal that closed). A terminal stays a
+// terminal: the wrapper keeps its file descriptor, for Bubble Tea's raw
+// mode and its cancellable reads.
+func watchEnd(in io.Reader, end func()) io.Reader {
+	w := endWatcher{r: in, end: end}
+	if f, ok := in.(ttyFile); ok {
+		return &fileEndWatcher{endWatcher: w, f: f}
+	}
+	return &w
+}
+
+type endWatcher struct {
+	r   io.Reader
+	end func()
+}
+
+func (w *endWatcher) Read(p []byte) (int, error) {
+	n, err := w.r.Read(p)
+	if err != nil {
+		w.end()
+	}
+	return n, err
+}
+
+// ttyFile is what Bubble Tea needs of a terminal: its descriptor.
+type ttyFile interface {
+	io.ReadWriteCloser
+	Fd() uintptr
+	Name() string
+}
+
+type fileEndWatcher struct {
+	endWatcher
+	f ttyFile
+}
+
+func (w *fileEndWatcher) Write(p []byte) (int, error) { return w.f.Write(p) }
+func (w *fileEndWatcher) Close() error                { return w.f.Close() }
+func (w *fileEndWatcher) Fd() uintptr                 { return w.f.Fd() }
+func (w *fileEndWatcher) Name() string                { return w.f.Name() }
 
 // inputEnded reports whether err says the terminal went away: the end of
 // the input, or EIO from a terminal whose other side closed.
@@ -365,7 +415,7 @@ func (m *terminal) key(msg tea.Msg) tea.Cmd {
 	}
 	page, field := m.cur, m.cur.form.GetFocusedField()
 	cmd := m.toForm(msg)
-	if m.cur == page && m.cur.form.GetFocusedField() == field && field.Error() == nil && moves(msg) {
+	if m.cur == page && m.cur.form.GetFocusedField() == field && field.Error() == nil && m.moves(msg) {
 		m.moving, m.movingFrom, m.movingPage = true, field, page
 		m.movingSeq++
 		seq := m.movingSeq
@@ -374,16 +424,29 @@ func (m *terminal) key(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// moves reports whether a key asks huh to move to another question: enter,
-// tab or shift+tab, on every field of the questionnaire.
-func moves(msg tea.Msg) bool {
+// moves reports whether a key just given to the form asks huh to move to
+// another question, as huh's key map has it for every field of the
+// questionnaire: enter always (on the last question it submits the page),
+// tab except on the last question, shift+tab except on the first.
+func (m *terminal) moves(msg tea.Msg) bool {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return false
 	}
+	at := -1
+	focused := m.cur.form.GetFocusedField()
+	for i, e := range m.cur.entries {
+		if e.field == focused {
+			at = i
+		}
+	}
 	switch k.String() {
-	case "enter", "tab", "shift+tab":
+	case "enter":
 		return true
+	case "tab":
+		return at < len(m.cur.entries)-1
+	case "shift+tab":
+		return at > 0
 	}
 	return false
 }
