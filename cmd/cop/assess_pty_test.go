@@ -37,7 +37,7 @@ import (
 
 // term is a pseudo-terminal with cop running in it.
 type term struct {
-	t    *testing.T
+	t    testing.TB
 	cmd  *exec.Cmd
 	tty  *os.File
 	mu   sync.Mutex
@@ -46,6 +46,9 @@ type term struct {
 	done chan error
 	// read is closed once the terminal has nothing more to give.
 	read chan struct{}
+	// chunks, when set, is told of every read from the terminal
+	// (benchmarks).
+	chunks chan time.Time
 }
 
 // ptyRun says how to start cop.
@@ -64,7 +67,7 @@ type ptyRun struct {
 }
 
 // startCop runs cop in a new pseudo-terminal.
-func startCop(t *testing.T, r ptyRun) *term {
+func startCop(t testing.TB, r ptyRun) *term {
 	t.Helper()
 	exe, _ := binaries(t)
 	if r.cols == 0 {
@@ -134,7 +137,14 @@ func (tm *term) readLoop() {
 		tm.mu.Lock()
 		tm.raw.Write(buf[:n])
 		tm.vt.Write(buf[:n])
+		chunks := tm.chunks
 		tm.mu.Unlock()
+		if chunks != nil && n > 0 {
+			select {
+			case chunks <- time.Now():
+			default:
+			}
+		}
 		if err != nil {
 			return
 		}
@@ -673,4 +683,84 @@ func TestAssessNoEditor(t *testing.T) {
 		t.Fatalf("exit status %d, want 130", code)
 	}
 	checkAnswers(t, loadAnswers(t, filepath.Join(dir, anaDraft)), fw, "Ana Ruiz", [2]int{1, 0})
+}
+
+// BenchmarkAssessFirstFrame measures the time from starting cop assess in
+// a pseudo-terminal of 80x24 that answers no query (as script, some CI
+// runners and SSH clients) to its first question on the screen, start-up
+// included. The budget (product.md §6) is 250 ms:
+//
+//	go test ./cmd/cop -run '^$' -bench AssessFirstFrame -benchtime 20x
+func BenchmarkAssessFirstFrame(b *testing.B) {
+	binaries(b)
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		dir := b.TempDir()
+		start := time.Now()
+		tm := startCop(b, ptyRun{dir: dir, args: []string{"assess"}, noForm: true})
+		tm.waitFor("Community")
+		total += time.Since(start)
+		b.StopTimer()
+		tm.cmd.Process.Kill()
+		<-tm.done
+		tm.tty.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms/first-frame")
+}
+
+// BenchmarkAssessKeyToRedraw measures the time from a key press (down) to
+// the first bytes of the redraw on the terminal, at 80x24 on the longest
+// page of the default framework (the dimension with the most indicators),
+// cop running in a pseudo-terminal as a person runs it. The budget
+// (product.md §6) is 16 ms:
+//
+//	go test ./cmd/cop -run '^$' -bench AssessKeyToRedraw -benchtime 200x
+func BenchmarkAssessKeyToRedraw(b *testing.B) {
+	fw, err := catalog.New("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	def, err := fw.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	longest := 0
+	for di, d := range def.Dimensions {
+		if len(d.Indicators) > len(def.Dimensions[longest].Indicators) {
+			longest = di
+		}
+	}
+	tm := startCop(b, ptyRun{dir: b.TempDir(), args: whoFlags("Ana Ruiz")})
+	var keys strings.Builder
+	for di := 0; di < longest; di++ {
+		keys.WriteString(pageKeys(def.Dimensions[di], di, 0, len(def.Dimensions[di].Indicators)))
+	}
+	tm.press(keys.String(), footer(longest+1, len(def.Dimensions)+1, 1, len(def.Dimensions[longest].Indicators)+1))
+	chunks := make(chan time.Time, 1)
+	tm.mu.Lock()
+	tm.chunks = chunks
+	tm.mu.Unlock()
+	var total time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		// Drop what came before the key, so that only its redraw counts.
+		select {
+		case <-chunks:
+		default:
+		}
+		start := time.Now()
+		if _, err := tm.tty.WriteString(keyDown); err != nil {
+			b.Fatal(err)
+		}
+		select {
+		case at := <-chunks:
+			total += at.Sub(start)
+		case <-time.After(waitLimit):
+			b.Fatal("no redraw after a key")
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms/redraw")
+	tm.cmd.Process.Kill()
 }

@@ -11,7 +11,9 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
+	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/golden"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -192,6 +194,58 @@ func TestReview(t *testing.T) {
 			name = "accessible"
 		}
 		t.Run(name, func(t *testing.T) { golden.Assert(t, ".txt", []byte(f.s.Review()+"\n")) })
+	}
+}
+
+// The review fits the window whatever the titles: with dimension titles of
+// 60 characters, no line at 80x24 is wider than 80 columns (a wider one
+// would wrap and push the choices down), and the choice under the cursor
+// is on the screen; at 60x16 too, with a shorter heading.
+func TestReviewFits(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		f := newFixture(t, Who{}, false)
+		for i := range f.fw.Dimensions {
+			f.fw.Dimensions[i].Title = strings.Repeat(string(rune('A'+i)), 59) + "Z" // 60 characters
+		}
+		s, err := New(f.s.cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := newTerminal(s)
+		m.width, m.height = size[0], size[1]
+		m.build(s.Pages()-1, 0)
+		if m.small {
+			t.Errorf("%dx%d: the review says the window is too small", size[0], size[1])
+		}
+		view := stripANSI(m.View().Content)
+		lines := strings.Split(view, "\n")
+		if len(lines) > size[1] {
+			t.Errorf("%dx%d: the review is %d lines high:\n%s", size[0], size[1], len(lines), view)
+		}
+		for _, line := range lines {
+			if w := ansi.StringWidth(line); w > size[0] {
+				t.Errorf("%dx%d: a line of %d columns: %q", size[0], size[1], w, line)
+			}
+		}
+		if !strings.Contains(view, "> Save and show the report") {
+			t.Errorf("%dx%d: the save choice is not on the screen:\n%s", size[0], size[1], view)
+		}
+	}
+}
+
+// Too small a window for a question and its highlighted answer shows a few
+// words instead of a form without them; made larger, the form is back.
+func TestSmallWindow(t *testing.T) {
+	f := newFixture(t, Who{}, false)
+	m := newTerminal(f.s)
+	m.build(f.s.Start())
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 6})
+	if !m.small || !strings.Contains(stripANSI(m.View().Content), "Make the window larger, or use --accessible") {
+		t.Errorf("at 80x6: small=%v, the screen shows:\n%s", m.small, stripANSI(m.View().Content))
+	}
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if view := stripANSI(m.View().Content); m.small || !strings.Contains(view, "> Not answered yet") {
+		t.Errorf("at 80x24: small=%v, the screen shows:\n%s", m.small, view)
 	}
 }
 
@@ -610,5 +664,44 @@ func TestDarkBackground(t *testing.T) {
 	}
 	if _, err := DarkBackground("blue", env("")); err == nil {
 		t.Error("an unknown theme is accepted")
+	}
+}
+
+// BenchmarkKeyPress measures the work of one key press in the
+// questionnaire's own code and huh's: a down key on the longest page of the
+// default framework (the dimension with the most indicators) at 80x24, its
+// update and the view drawn from it. What a person waits for on top of this
+// is Bubble Tea's frame clock and the terminal (BenchmarkAssessKeyToRedraw
+// in cmd/cop measures it all):
+//
+//	go test ./internal/survey -run '^$' -bench KeyPress -benchmem
+func BenchmarkKeyPress(b *testing.B) {
+	cat, err := catalog.New("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	fw, err := cat.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := &model.Assessment{Community: "R", Date: time.Now(), Responses: []model.Response{{Respondent: "A"}}}
+	s, err := New(Config{Framework: fw, Assessment: a, Theme: Theme(true, true), Color: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	longest := 0
+	for di, d := range fw.Dimensions {
+		if len(d.Indicators) > len(fw.Dimensions[longest].Indicators) {
+			longest = di
+		}
+	}
+	m := newTerminal(s)
+	m.build(longest+1, 0) // page 0 is the first page
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	key := tea.KeyPressMsg{Code: tea.KeyDown}
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Update(key)
+		_ = m.View()
 	}
 }
