@@ -764,3 +764,27 @@ func BenchmarkAssessKeyToRedraw(b *testing.B) {
 	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms/redraw")
 	tm.cmd.Process.Kill()
 }
+
+// TestAssessEditor presses Ctrl+E on the notes with an editor (a script
+// that writes the note): the note comes back from it, and the form carries
+// on with the keys typed after it.
+func TestAssessEditor(t *testing.T) {
+	fw := defaultFramework(t)
+	pages := len(fw.Dimensions) + 1
+	dir := t.TempDir()
+	editor := filepath.Join(dir, "editor.sh")
+	if err := os.WriteFile(editor, []byte("#!/bin/sh\nprintf 'Terms agreed in March; jk.\\n' > \"$1\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tm := startCop(t, ptyRun{dir: dir, args: whoFlags("Ana Ruiz"), env: []string{"EDITOR=" + editor, "VISUAL="}})
+	d := fw.Dimensions[0]
+	tm.press(pageKeys(d, 0, 0, len(d.Indicators)-1)+strings.Repeat(keyDown, planned(0, len(d.Indicators)-1))+keyEnter,
+		footer(1, pages, len(d.Indicators)+1, len(d.Indicators)+1))
+	tm.press(keyCtrlE, "Terms agreed in March; jk.")
+	tm.press(keyEnter, footer(2, pages, 1, len(fw.Dimensions[1].Indicators)+1))
+	tm.press(keyCtrlC, "")
+	if code := tm.exit(); code != 130 {
+		t.Fatalf("exit status %d, want 130", code)
+	}
+	checkAnswers(t, loadAnswers(t, filepath.Join(dir, anaDraft)), fw, "Ana Ruiz", [2]int{1, 0})
+}

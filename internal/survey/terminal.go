@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -48,6 +49,7 @@ const settleTimeout = time.Second
 // editor; Ctrl-C stops, keeping the answers given so far.
 func (s *Survey) RunTerminal(ctx context.Context, in io.Reader, out io.Writer) (Outcome, error) {
 	m := newTerminal(s)
+	m.in, m.out = in, out
 	m.init = m.build(s.Start())
 	// Bubble Tea takes the end of its input for no more keys and carries on
 	// drawing: a closed terminal (when SIGHUP is ignored) would leave the
@@ -182,6 +184,9 @@ type terminal struct {
 	notice string
 	// init is what the first page asks for as it starts.
 	init tea.Cmd
+	// in and out are the terminal, for an editor run on the notes.
+	in  io.Reader
+	out io.Writer
 
 	saved, quitting bool
 	err             error
@@ -259,13 +264,19 @@ func (m *terminal) under() string {
 }
 
 // resize lays the page out for the window: with its full heading when the
-// question and its highlighted answer still fit under it, otherwise with a
-// short one; and when even that leaves them off the screen, the window is
-// too small (see View).
+// question and its highlighted answer still fit under it and, on a question
+// page, the heading takes no more than a third of the window (the answers
+// matter more than the description above them; on the review, the table of
+// scores is what the page is for); otherwise with a short heading; and when
+// even that leaves them off the screen, the window is too small (see View).
 func (m *terminal) resize() tea.Cmd {
 	var cmd tea.Cmd
+	_, height := m.formSize()
 	for _, full := range []bool{true, false} {
 		cmd = m.layout(full)
+		if full && m.cur.under == nil && lipgloss.Height(m.cur.group.Header()) > height/3 {
+			continue
+		}
 		if m.fits(m.cur.form.View()) {
 			m.small = false
 			return cmd
@@ -369,6 +380,8 @@ func (m *terminal) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 			return m, nil
 		}
 		return m, m.key(msg)
+	case edited:
+		return m, m.editDone(msg)
 	case settled:
 		if m.moving && msg.seq == m.movingSeq {
 			m.moving = false
@@ -474,27 +487,70 @@ func (m *terminal) toForm(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// editor handles Ctrl+E on the notes: huh opens $EDITOR (nano when it is
-// not set) and, when there is none, the screen would be left to a command
-// that failed. So the editor is looked for first; without one, a line says
-// so and the form stays as it was.
+// edited is the end of an editor run on the notes.
+type edited struct {
+	text    *huh.Text
+	content string
+	err     error
+}
+
+// editor handles Ctrl+E on the notes by running an editor on them: the
+// first of $VISUAL, $EDITOR, nano and vi that is there. huh's own Ctrl+E
+// runs $EDITOR (nano when unset) whether it exists or not, and hands it a
+// copy of the keyboard that outlives it, which took the next key and left
+// the form frozen; here the editor gets the terminal itself. Without an
+// editor, a line says so and the form stays as it was.
 func (m *terminal) editor() (tea.Cmd, bool) {
 	text, ok := m.cur.form.GetFocusedField().(*huh.Text)
 	if !ok {
 		return nil, false
 	}
-	candidates := [][]string{strings.Fields(m.s.cfg.Getenv("VISUAL")), strings.Fields(m.s.cfg.Getenv("EDITOR")), {"nano"}, {"vi"}}
-	for _, c := range candidates {
+	var argv []string
+	for _, c := range [][]string{strings.Fields(m.s.cfg.Getenv("VISUAL")), strings.Fields(m.s.cfg.Getenv("EDITOR")), {"nano"}, {"vi"}} {
 		if len(c) == 0 {
 			continue
 		}
 		if path, err := exec.LookPath(c[0]); err == nil {
-			text.Editor(append([]string{path}, c[1:]...)...)
-			return nil, false
+			argv = append([]string{path}, c[1:]...)
+			break
 		}
 	}
-	m.notice = "No editor found (set EDITOR, such as EDITOR=nano); type the note here instead."
-	return m.resize(), true
+	if argv == nil {
+		m.notice = "No editor found (set EDITOR, such as EDITOR=nano); type the note here instead."
+		return m.resize(), true
+	}
+	f, err := os.CreateTemp("", "cop-notes-*.txt")
+	if err == nil {
+		_, err = io.WriteString(f, text.GetValue().(string))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		m.notice = fmt.Sprintf("The editor cannot start: %v.", err)
+		return m.resize(), true
+	}
+	cmd := exec.Command(argv[0], append(argv[1:], f.Name())...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = m.in, m.out, m.out
+	return tea.ExecProcess(cmd, func(err error) tea.Msg {
+		content, rerr := os.ReadFile(f.Name())
+		os.Remove(f.Name())
+		if err == nil {
+			err = rerr
+		}
+		return edited{text: text, content: strings.TrimRight(string(content), "\n"), err: err}
+	}), true
+}
+
+// editDone puts what the editor left into the notes.
+func (m *terminal) editDone(e edited) tea.Cmd {
+	if e.err != nil {
+		m.notice = fmt.Sprintf("The editor stopped (%v); the note is as it was.", e.err)
+	} else {
+		v := e.content
+		e.text.Value(&v)
+	}
+	return m.resize()
 }
 
 func (m *terminal) atFirstQuestion() bool {
