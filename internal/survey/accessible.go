@@ -12,13 +12,16 @@ import (
 
 // RunAccessible runs the survey as plain numbered prompts, one per line,
 // for screen readers and for answers piped on standard input: prompts go to
-// out, answers come from in. It runs the same pages as RunTerminal, one
+// out, answers come from in. It starts at the first unanswered question
+// (the page's heading shown, its answered questions not asked again) and
+// runs the same pages as RunTerminal, one
 // field at a time through huh's accessible prompts, and works around their
 // faults with piped input:
 //
-//   - every huh prompt makes its own bufio.Scanner, so the first would
-//     swallow all buffered input and later fields would silently take their
-//     defaults: in is read one byte per Read;
+//   - every huh prompt makes its own bufio.Scanner (still so in huh v2.0.3,
+//     internal/accessibility), so the first would swallow all buffered input
+//     and later fields would silently take their defaults: in is read one
+//     byte per Read;
 //   - the end of the input is no error to huh, which takes the default: the
 //     reader notes it, and a field that met it is not counted as answered;
 //   - a select can panic on a bad last line at the end of input: the panic

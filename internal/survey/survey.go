@@ -1,5 +1,6 @@
-// Package survey is the questionnaire of cop assess, built with
-// charmbracelet/huh. A Survey is made apart from being run: it builds each
+// Package survey is the questionnaire of cop assess, built with huh v2
+// (charm.land/huh/v2) on Bubble Tea v2, which asks the terminal nothing
+// before it draws. A Survey is made apart from being run: it builds each
 // page as a huh form from the framework and the answers so far, and the same
 // pages are run either in a terminal (RunTerminal, one Bubble Tea program that
 // moves between pages) or line by line for screen readers and piped input

@@ -234,7 +234,8 @@ func TestReviewFits(t *testing.T) {
 }
 
 // Too small a window for a question and its highlighted answer shows a few
-// words instead of a form without them; made larger, the form is back.
+// words instead of a form without them, and keys do nothing; made larger, the
+// form is back as it was.
 func TestSmallWindow(t *testing.T) {
 	f := newFixture(t, Who{}, false)
 	m := newTerminal(f.s)
@@ -243,8 +244,11 @@ func TestSmallWindow(t *testing.T) {
 	if !m.small || !strings.Contains(stripANSI(m.View().Content), "Make the window larger, or use --accessible") {
 		t.Errorf("at 80x6: small=%v, the screen shows:\n%s", m.small, stripANSI(m.View().Content))
 	}
+	// Keys typed then would answer blind: they are not applied.
+	m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if view := stripANSI(m.View().Content); m.small || !strings.Contains(view, "> Not answered yet") {
+	if view := stripANSI(m.View().Content); m.small || !strings.Contains(view, "> Not answered yet") || !strings.Contains(view, "question 1 of 3") {
 		t.Errorf("at 80x24: small=%v, the screen shows:\n%s", m.small, view)
 	}
 }

@@ -256,9 +256,9 @@ func (m *terminal) formSize() (width, height int) {
 // and the footer, wrapped to the window.
 func (m *terminal) under() string {
 	width, _ := m.window()
-	text := "\n" + m.hint.Render(ansi.Wrap(m.footer(), width, " "))
+	text := "\n" + m.hint.Render(wrapWords(m.footer(), width))
 	if m.notice != "" {
-		text = ansi.Wrap(m.notice, width, " ") + "\n" + text
+		text = wrapWords(m.notice, width) + "\n" + text
 	}
 	return text
 }
@@ -624,7 +624,7 @@ func (m *terminal) smallView() string {
 	text := fmt.Sprintf("This window (%dx%d) is too small for the question and its answers.\n"+
 		"Make the window larger, or use --accessible.\n"+
 		"Your answers are kept; ctrl+c stops.", m.width, m.height)
-	return ansi.Wrap(text, max(width, 10), " ")
+	return wrapWords(text, max(width, 10))
 }
 
 // footer says where the respondent is: the page among the pages asked, and
@@ -651,4 +651,34 @@ func (m *terminal) footer() string {
 		back = ""
 	}
 	return fmt.Sprintf("page %d of %d · question %d of %d%s · ctrl+c stop (answers are kept)", page, pages, q, len(m.cur.entries), back)
+}
+
+// wrapWords wraps plain text to width at spaces only, so that
+// "--accessible" and "ctrl+c" stay whole (ansi's word wrap breaks at every
+// hyphen); a word wider than the line is cut.
+func wrapWords(text string, width int) string {
+	var b strings.Builder
+	for i, para := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		col := 0
+		for _, word := range strings.Fields(para) {
+			w := ansi.StringWidth(word)
+			if col > 0 && col+1+w > width {
+				b.WriteByte('\n')
+				col = 0
+			} else if col > 0 {
+				b.WriteByte(' ')
+				col++
+			}
+			if w > width {
+				word = ansi.Hardwrap(word, width, false)
+				w = ansi.StringWidth(word[strings.LastIndexByte(word, '\n')+1:])
+			}
+			b.WriteString(word)
+			col += w
+		}
+	}
+	return b.String()
 }
