@@ -112,4 +112,3 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 		t.Errorf("walked %d commands; the tree has more", n)
 	}
 }
-
