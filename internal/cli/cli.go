@@ -189,6 +189,7 @@ func NewCmdRoot(f *factory.Factory) *cobra.Command {
 		framework.NewCmdFramework(f),
 		schema.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),
+		newCmdCompletion(f),
 	)
 	return root
 }
