@@ -80,11 +80,11 @@ counted and listed under the table.
 
 Formats: table (for a terminal, coloured by level when colour is on),
 markdown (for documents and slides), csv (a row per round, for
-spreadsheets), json (shape in the README), html (one self-contained page:
-a radar chart with a polygon per round and a legend, above the grid with a
-bar per score; no script, no network, prints on A4). With -f html,
---policy FILE draws a policy file's targets as a dashed polygon and adds
-a Target column.` + options.ExitStatus(false, false),
+spreadsheets), json (its shape is in docs/file-formats.md), html (one
+self-contained page: a radar chart with a polygon per round and a legend,
+above the grid with a bar per score; no script, no network, prints on A4).
+With -f html, --policy FILE draws a policy file's targets as a dashed
+polygon and adds a Target column.` + options.ExitStatus(false, false),
 		Example: `  cop compare examples/
   cop compare examples/riverside-nurses/
   cop compare --all-rounds --sort overall -f markdown examples/ > slide.md
