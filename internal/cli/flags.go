@@ -136,7 +136,7 @@ func usage(cmd *cobra.Command) error {
 		fmt.Fprint(w, "\n\nAdditional help topics:")
 		for _, sub := range cmd.Commands() {
 			if sub.IsAdditionalHelpTopicCommand() {
-				fmt.Fprintf(w, "\n  %-*s %s", sub.NamePadding(), sub.Name(), sub.Short)
+				fmt.Fprintf(w, "\n  %-*s %s", max(sub.NamePadding(), len(sub.Name())+1), sub.Name(), sub.Short)
 			}
 		}
 		fmt.Fprintf(w, "\n\nUse \"%s help [topic]\" to read a topic.", cmd.Root().Name())

@@ -118,7 +118,7 @@ accessible mode, cop assess stops at once with status 2.` + options.ExitStatus(f
 		},
 	}
 	flags := cmd.Flags()
-	options.Framework(cmd, &opts.Framework)
+	options.FrameworkFile(cmd, &opts.Framework, "ask the questions of the framework in `FILE` (and read a --resume draft that names its id)")
 	flags.StringVarP(&opts.Output, "output", "o", "", "save the assessment to `FILE` (default: community-date.yaml in the current folder)")
 	_ = cmd.MarkFlagFilename("output", "yaml", "yml")
 	flags.StringVar(&opts.Resume, "resume", "", "carry on with the draft in `FILE`, every answer filled in")
