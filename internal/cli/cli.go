@@ -165,6 +165,7 @@ EXIT STATUS
 	root.PersistentFlags().Var(colorFlag{f.IO}, "color", "colour: auto (on a terminal), always, never")
 	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(iostreams.ColorModes, cobra.ShellCompDirectiveNoFileComp))
 	root.AddCommand(newHelpTopics()...)
+	root.SetHelpCommand(newCmdHelp())
 	// Unknown commands and stray arguments are usage errors (exit 2).
 	root.Args = func(cmd *cobra.Command, args []string) error {
 		if len(args) > 0 {

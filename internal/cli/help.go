@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
+
+	"github.com/cophealth/cop/internal/exitcode"
 
 	"github.com/cophealth/cop/internal/options"
 	"github.com/spf13/cobra"
@@ -81,4 +84,43 @@ func newHelpTopics() []*cobra.Command {
 // indent puts prefix before every line of s.
 func indent(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
+
+// newCmdHelp replaces cobra's help command, which answers a topic it does
+// not know with the root's help and status 0: cop names the topic, lists
+// what there is, and exits 2.
+func newCmdHelp() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command | topic]",
+		Short: "Help about any command or topic",
+		Long: `Help about any command or topic: cop help report, cop help framework lint,
+cop help environment.`,
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			cmd, _, err := c.Root().Find(args)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() || sub.IsAdditionalHelpTopicCommand() {
+					names = append(names, sub.Name()+"\t"+sub.Short)
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			root := c.Root()
+			cmd, rest, err := root.Find(args)
+			if err != nil || len(rest) > 0 || (cmd == root && len(args) > 0) {
+				var names []string
+				for _, sub := range root.Commands() {
+					if sub.IsAvailableCommand() || sub.IsAdditionalHelpTopicCommand() {
+						names = append(names, sub.Name())
+					}
+				}
+				return exitcode.Usage(fmt.Errorf("no help for %q (commands and topics: %s)", strings.Join(args, " "), strings.Join(names, ", ")))
+			}
+			return cmd.Help()
+		},
+	}
 }
