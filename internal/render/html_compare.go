@@ -3,18 +3,23 @@ package render
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/cophealth/cop/internal/compare"
-	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
 )
 
 // comparePage is what the comparison template shows. Every string in it
 // is plain text: the template escapes it.
 type comparePage struct {
-	Title     string
+	Title string
+	// Heading says what is compared: "3 communities, latest rounds",
+	// "Riverside Palliative Care Nurses, 3 rounds".
+	Heading   string
 	Headline  string
+	Top       string // the top of the scale, as in "out of 4"
+	Changes   bool   // whether the grid shows changes since the round before
 	Radar     *radarView
 	RadarNote string
 	Legend    []legendItem
@@ -24,8 +29,7 @@ type comparePage struct {
 	Rows       []htmlGridRow
 	HasTargets bool
 	Notes      []htmlNote
-	Problems   []string
-	Skipped    string
+	Footer     htmlFooter
 }
 
 // legendItem names one polygon of the radar.
@@ -50,10 +54,11 @@ type htmlGridRow struct {
 	Total  bool
 }
 
-// htmlGridCell is one cell of the grid.
+// htmlGridCell is one cell of the grid: the score, and its change since
+// the round before, which wraps under the score in a narrow column.
 type htmlGridCell struct {
-	Text string
-	Bar  *barView
+	Text, Change string
+	Bar          *barView
 }
 
 // htmlNote is one line under the grid.
@@ -77,11 +82,14 @@ func CompareHTML(w io.Writer, c *Compare) error {
 		star:    "*",
 	})
 	headline := compareHeadline(cmp, OneLine)
-	page := &comparePage{Title: headline, Headline: headline}
+	heading := compareHeading(cmp)
+	newest := newestFramework(cmp)
+	page := &comparePage{Title: heading + ": comparison of health reports", Heading: heading, Headline: headline,
+		Top: model.FormatNumber(newest.ScaleMax())}
+	page.Footer = newFooter(c.Version, c.Made, fmt.Sprintf("%s (%s %s)", OneLine(newest.Title), cmp.FrameworkID, joinAnd(cmp.Versions)))
 	for _, h := range header {
 		page.Header = append(page.Header, htmlHead{Lines: h[:len(h)-1], Last: h[len(h)-1]})
 	}
-	newest := newestFramework(cmp)
 	page.Levels = levelKeys(newest)
 	ids := make([]string, len(cmp.Rows))
 	titles := make([]string, len(cmp.Rows))
@@ -101,6 +109,10 @@ func CompareHTML(w io.Writer, c *Compare) error {
 				if sc.Comparable {
 					cell.Bar = newBar(col.Round.Framework, sc.Score.Score, sc.Level, sc.Coverage)
 				}
+				if cell.Bar != nil {
+					cell.Text, cell.Change, _ = strings.Cut(text, " ")
+					page.Changes = page.Changes || col.Previous != nil
+				}
 			}
 			hr.Cells = append(hr.Cells, cell)
 		}
@@ -119,19 +131,12 @@ func CompareHTML(w io.Writer, c *Compare) error {
 	for _, n := range compareNotes(cmp, OneLine) {
 		page.Notes = append(page.Notes, htmlNote{Mark: n.mark, Text: n.text, Items: n.items})
 	}
-	for _, p := range c.Problems {
-		page.Problems = append(page.Problems, OneLine((&load.Problem{File: p.File, Line: p.Line, Col: p.Column, Msg: p.Message}).Error()))
-	}
-	if c.Skipped > 0 {
-		page.Skipped = fmt.Sprintf("%s found in the directories %s not an assessment and %s skipped.",
-			Plural(c.Skipped, "YAML file"), isWas(c.Skipped), isWas(c.Skipped))
-	}
 
 	switch {
 	case len(titles) < 3:
-		page.RadarNote = fmt.Sprintf("No radar: it needs three dimensions or more, and framework %s has %d. The table has every score.", cmp.FrameworkID, len(titles))
+		page.RadarNote = noRadar(len(titles))
 	case len(cmp.Columns) > maxSeries():
-		page.RadarNote = fmt.Sprintf("No radar: it shows up to %d rounds, and this comparison has %d. The table has every score.", maxSeries(), len(cmp.Columns))
+		page.RadarNote = fmt.Sprintf("A radar chart can tell up to %d rounds apart, and this comparison has %d, so the scores are in the table only.", maxSeries(), len(cmp.Columns))
 	default:
 		page.Radar = newRadar("radar", "Dimension scores: "+headline, newest, titles, nil)
 		var words []string
@@ -157,7 +162,7 @@ func CompareHTML(w io.Writer, c *Compare) error {
 		if page.HasTargets {
 			tv, tw := policyTargets(c.Policy, newest, ids, titles)
 			page.Radar.addSeries("Target", targetColor, true, false, titles, tv)
-			page.Legend = append(page.Legend, legendItem{Name: "Target (policy)", Color: targetColor, Dashed: true})
+			page.Legend = append(page.Legend, targetLegend())
 			words = append(words, "The policy's targets, as a dashed polygon: "+strings.Join(tw, " "))
 		}
 		page.Radar.Desc = radarDesc(fmt.Sprintf("%s for %s", Plural(len(titles), "dimension"), Plural(len(cmp.Columns), "round")), newest, words)
@@ -212,9 +217,22 @@ func newestFramework(cmp *compare.Comparison) *model.Framework {
 	return fw
 }
 
-func isWas(n int) string {
-	if n == 1 {
-		return "was"
+// compareHeading is the page's heading: what is compared.
+func compareHeading(c *compare.Comparison) string {
+	if c.Mode == compare.OverTime {
+		return OneLine(c.Columns[0].Community) + ", " + Plural(len(c.Columns), "round")
 	}
-	return "were"
+	s := Plural(c.Communities, "community")
+	if c.Communities != 1 {
+		s = strconv.Itoa(c.Communities) + " communities"
+	}
+	if c.AllRounds {
+		return s + ", " + Plural(len(c.Columns), "round")
+	}
+	return s + ", latest rounds"
+}
+
+// targetLegend names the dashed polygon of a policy's targets.
+func targetLegend() legendItem {
+	return legendItem{Name: "Targets set in the policy", Color: targetColor, Dashed: true}
 }
