@@ -99,6 +99,12 @@ func browserPages() []browserPage {
 			legend: []string{"2025-11-20", "2026-05-21", "2026-11-22"},
 		},
 		{
+			name: "communities",
+			args: []string{"compare", "-f", "html", "../../examples/"},
+			h1:   "3 communities, latest rounds", texts: []string{"Open Source Maintainers Circle"}, series: 3,
+			legend: []string{"Northfield City Libraries Reference Network", "Open Source Maintainers Circle", "Riverside Palliative Care Nurses"},
+		},
+		{
 			// Seven columns, with the targets: the widest page that has
 			// to print on A4.
 			name: "compare-all",
