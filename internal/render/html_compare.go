@@ -17,7 +17,8 @@ type comparePage struct {
 	// Heading says what is compared: "3 communities, latest rounds",
 	// "Riverside Palliative Care Nurses, 3 rounds".
 	Heading   string
-	Headline  string
+	// Headline says which rounds, from when to when, in what order.
+	Headline string
 	Top       string // the top of the scale, as in "out of 4"
 	Changes   bool   // whether the grid shows changes since the round before
 	Radar     *radarView
@@ -81,7 +82,7 @@ func CompareHTML(w io.Writer, c *Compare) error {
 		unicode: true,
 		star:    "*",
 	})
-	headline := compareHeadline(cmp, OneLine)
+	headline := compareMeta(cmp)
 	heading := compareHeading(cmp)
 	newest := newestFramework(cmp)
 	page := &comparePage{Title: heading + ": comparison of health reports", Heading: heading, Headline: headline,
@@ -230,6 +231,43 @@ func compareHeading(c *compare.Comparison) string {
 		return s + ", " + Plural(len(c.Columns), "round")
 	}
 	return s + ", latest rounds"
+}
+
+// compareMeta is the line under a comparison's heading: which rounds,
+// from when to when, and in what order the communities stand.
+func compareMeta(c *compare.Comparison) string {
+	first, last := c.Columns[0].Round.Date, c.Columns[0].Round.Date
+	for _, col := range c.Columns {
+		if d := col.Round.Date; d.Before(first) {
+			first = d
+		} else if d.After(last) {
+			last = d
+		}
+	}
+	when := "of " + first.Format(model.DateLayout)
+	if last.After(first) {
+		when = "from " + first.Format(model.DateLayout) + " to " + last.Format(model.DateLayout)
+	}
+	switch {
+	case c.Mode == compare.OverTime:
+		return "Health reports " + when + ", oldest first."
+	case c.AllRounds:
+		when = "Every health report of each community, " + when
+	default:
+		when = "The latest health report of each community, " + when
+	}
+	switch c.Sort {
+	case compare.SortOverall:
+		return when + ", highest overall score first."
+	case compare.SortName, "":
+		return when + ", by name."
+	}
+	for _, r := range c.Rows {
+		if r.ID == c.Sort {
+			return when + ", highest " + OneLine(r.Title) + " score first."
+		}
+	}
+	return when + "."
 }
 
 // targetLegend names the dashed polygon of a policy's targets.

@@ -625,15 +625,18 @@ func TestHTMLLegend(t *testing.T) {
 // page (the command says so on standard error).
 func TestCompareHTMLHeading(t *testing.T) {
 	for _, c := range []struct {
-		opts  compare.Options
-		files []string
-		want  string
+		opts       compare.Options
+		files      []string
+		want, meta string
 	}{
 		// alpha-1 and alpha-2 are one community ("Alpha" and "  alpha "),
 		// named as in its newest round, as the terminal's headline does.
-		{compare.Options{}, []string{"alpha-1.yaml", "alpha-2.yaml"}, "alpha, 2 rounds"},
-		{compare.Options{}, []string{"beta.yaml", "alpha-1.yaml", "alpha-2.yaml"}, "2 communities, latest rounds"},
-		{compare.Options{AllRounds: true}, []string{"beta.yaml", "alpha-1.yaml", "alpha-2.yaml"}, "2 communities, 3 rounds"},
+		{compare.Options{}, []string{"alpha-1.yaml", "alpha-2.yaml"}, "alpha, 2 rounds",
+			"Health reports from 2026-01-15 to 2026-06-15, oldest first."},
+		{compare.Options{}, []string{"beta.yaml", "alpha-1.yaml", "alpha-2.yaml"}, "2 communities, latest rounds",
+			"The latest health report of each community, from 2026-05-01 to 2026-06-15, by name."},
+		{compare.Options{AllRounds: true}, []string{"beta.yaml", "alpha-1.yaml", "alpha-2.yaml"}, "2 communities, 3 rounds",
+			"Every health report of each community, from 2026-01-15 to 2026-06-15, by name."},
 	} {
 		cmp := comparison(t, c.opts, c.files...)
 		cmp.Skipped = 2
@@ -645,6 +648,9 @@ func TestCompareHTMLHeading(t *testing.T) {
 		doc := parse(t, buf.Bytes())
 		if got := text(first(doc, func(n *html.Node) bool { return n.Data == "h1" })); got != c.want {
 			t.Errorf("%v: h1 = %q, want %q", c.files, got, c.want)
+		}
+		if got := text(first(doc, func(n *html.Node) bool { return hasClass(n, "meta") })); got != c.meta {
+			t.Errorf("%v: the line under it = %q, want %q", c.files, got, c.meta)
 		}
 		if got := text(first(doc, func(n *html.Node) bool { return n.Data == "title" })); !strings.HasPrefix(got, c.want) {
 			t.Errorf("%v: title = %q, want it to start with %q", c.files, got, c.want)
