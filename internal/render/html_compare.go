@@ -16,9 +16,9 @@ type comparePage struct {
 	Title string
 	// Heading says what is compared: "3 communities, latest rounds",
 	// "Riverside Palliative Care Nurses, 3 rounds".
-	Heading   string
+	Heading string
 	// Headline says which rounds, from when to when, in what order.
-	Headline string
+	Headline  string
 	Top       string // the top of the scale, as in "out of 4"
 	Changes   bool   // whether the grid shows changes since the round before
 	Radar     *radarView
