@@ -15,6 +15,7 @@ import (
 	"github.com/cophealth/cop/internal/cmd/validate"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -310,7 +311,7 @@ func lintRun(opts *lintOptions) error {
 			for _, p := range load.ProblemsOf(err) {
 				r.Problems = append(r.Problems, validate.Problem{Line: p.Line, Column: p.Col, Message: p.Msg})
 				if table {
-					fmt.Fprintln(opts.IO.ErrOut, p)
+					inert.Fprintln(opts.IO.ErrOut, p)
 				}
 			}
 			results = append(results, r)
@@ -321,7 +322,7 @@ func lintRun(opts *lintOptions) error {
 		for _, w := range warnings {
 			r.Warnings = append(r.Warnings, validate.Problem{Message: w})
 			if table {
-				fmt.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
+				inert.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
 			}
 		}
 		r.Summary = fmt.Sprintf("%s %s, %s, %s", fw.ID, fw.Version,
@@ -338,11 +339,11 @@ func lintRun(opts *lintOptions) error {
 		for i, r := range results {
 			switch {
 			case r.Valid:
-				fmt.Fprintf(w, "%s: ok: %s\n", r.File, r.Summary)
+				fmt.Fprintf(w, "%s: ok: %s\n", inert.Line(r.File), r.Summary)
 			case counted[i]:
-				fmt.Fprintf(w, "%s: invalid: %s\n", r.File, render.Plural(len(r.Problems), "problem"))
+				fmt.Fprintf(w, "%s: invalid: %s\n", inert.Line(r.File), render.Plural(len(r.Problems), "problem"))
 			default:
-				fmt.Fprintf(w, "%s: invalid\n", r.File)
+				fmt.Fprintf(w, "%s: invalid\n", inert.Line(r.File))
 			}
 		}
 		return nil
@@ -445,7 +446,7 @@ func exportRun(opts *exportOptions) error {
 		return exitcode.Usage(fmt.Errorf("%s already exists; pass --force to replace it", opts.Output))
 	}
 	if err == nil {
-		fmt.Fprintf(opts.IO.ErrOut, "wrote %s; check your changes with: cop framework lint %s\n", opts.Output, opts.Output)
+		inert.Fprintf(opts.IO.ErrOut, "wrote %s; check your changes with: cop framework lint %s\n", opts.Output, opts.Output)
 	}
 	return err
 }
