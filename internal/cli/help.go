@@ -58,6 +58,8 @@ THE QUESTIONNAIRE (cop assess)
                     answers (as --accessible)
   COLORFGBG         foreground;background colours set by some terminals:
                     with --theme auto, says whether the terminal is dark
+  EDITOR            the editor ctrl+e opens for a page's notes (default:
+                    nano)
   PATH              where cop looks for cop-assess when it is not beside
                     cop
 
