@@ -13,7 +13,7 @@ import (
 )
 
 // CheckFormats are the formats cop check writes.
-var CheckFormats = []string{"text", "json", "junit", "github"}
+var CheckFormats = []string{"table", "json", "junit", "github"}
 
 // CheckFile is one file given to cop check: checked, or invalid.
 type CheckFile struct {
