@@ -20,6 +20,7 @@ type IOStreams struct {
 
 	inTTY, outTTY, errTTY bool
 	getenv                func(string) string
+	width                 int // set by SetTerminalWidth; 0 asks the terminal
 }
 
 // System returns the process's own streams, with terminal detection.
