@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -125,7 +124,14 @@ func reportTable(res *score.Result, st Style) *Table {
 	o := res.Overall
 	t.Rows = append(t.Rows, []string{"Overall", Score(o.Score), st.Paint(LevelColor(fw, o.Level), LevelLabel(o.Level)), Percent(o.Coverage)})
 	bar := reportBarWidth(t)
-	if bar == 0 && !slices.ContainsFunc(notes, func(s string) bool { return s != "" }) {
+	if bar == 0 {
+		// No room for a bar column: what it would say in words goes in
+		// the Level column, which is "-" for these dimensions.
+		for i, note := range notes {
+			if note != "" {
+				t.Rows[i][2] = note
+			}
+		}
 		return t
 	}
 	t.Header = append(t.Header, "")
@@ -146,7 +152,8 @@ func reportTable(res *score.Result, st Style) *Table {
 // it beside whole titles; shorter, down to minBar, when it has less; and
 // when even minBar cells would leave the titles fewer than minTitle cells
 // (or fewer than their longest word), it is left out: the score says the
-// same. The bar column still shows "not applicable" and "not rated".
+// same, and "not applicable" and "not rated", which the bar column shows
+// otherwise, go in the Level column.
 const (
 	minBar   = 10
 	minTitle = 16
