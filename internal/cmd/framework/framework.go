@@ -158,7 +158,13 @@ func listRun(opts *listOptions) error {
 			if e.Default {
 				id += " (default)"
 			}
-			t.Rows = append(t.Rows, []string{id, e.Version, render.OneLine(e.Title), fmt.Sprint(e.Dimensions), fmt.Sprint(e.Indicators), e.Source})
+			// "embedded" rather than "embedded:cop-health.yaml" keeps the
+			// table within 80 columns; -f json has the file name.
+			source := e.Source
+			if strings.HasPrefix(source, "embedded:") {
+				source = "embedded"
+			}
+			t.Rows = append(t.Rows, []string{id, e.Version, render.OneLine(e.Title), fmt.Sprint(e.Dimensions), fmt.Sprint(e.Indicators), render.OneLine(source)})
 		}
 		return t.WritePlain(w)
 	})
