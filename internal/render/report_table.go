@@ -213,8 +213,8 @@ func (p *printer) hang(indent int, format string, args ...any) {
 
 // fold breaks a line of terminal text wider than width between words: the
 // lines after the first are indented by hang cells, or two more than the
-// first when hang is negative, and not at all when that would leave them
-// less than half the width. Colour codes take no room, and a word too long
+// first when hang is negative or more than half the width, and not at all
+// when that too is more than half the width. Colour codes take no room, and a word too long
 // for a line is broken.
 func fold(line string, width, hang int) string {
 	if Width(line) <= width {
@@ -222,13 +222,13 @@ func fold(line string, width, hang int) string {
 	}
 	body := strings.TrimLeft(line, " ")
 	lead := len(line) - len(body)
-	if hang < 0 {
+	if hang < 0 || hang > width/2 {
 		hang = lead + 2
 	}
-	indent := strings.Repeat(" ", hang)
-	if len(indent) > width/2 {
-		indent = ""
+	if hang > width/2 {
+		hang = 0
 	}
+	indent := strings.Repeat(" ", hang)
 	room := width - len(indent)
 	var words []string
 	for _, word := range strings.Split(body, " ") {
