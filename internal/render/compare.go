@@ -265,8 +265,8 @@ func CompareTable(w io.Writer, c *Compare) error {
 // the labels; the labels wrap between words to make room, to the same width
 // in every table.
 func splitGrid(header [][]string, rows [][]string, limit int) []Table {
-	cols := make([]int, len(header)) // each round's width
-	label, labelWord := 0, 0
+	cols := make([]int, len(header)) // each column's width
+	labelWord := Width(header[0][0]) // the labels' longest word
 	for j, lines := range header {
 		for _, l := range lines {
 			cols[j] = max(cols[j], Width(l))
@@ -280,16 +280,14 @@ func splitGrid(header [][]string, rows [][]string, limit int) []Table {
 			labelWord = max(labelWord, Width(word))
 		}
 	}
-	label = cols[0]
-	labelWord = max(labelWord, Width(header[0][0]))
 
 	// Pack the rounds beside labels as narrow as their longest word.
-	var groups [][]int
+	groups := [][]int{nil}
 	used := labelWord
 	widest := 0 // the widest group of rounds, gutters included
 	for j := 1; j < len(header); j++ {
 		need := gutter + cols[j]
-		if len(groups) == 0 || used+need > limit {
+		if len(groups[len(groups)-1]) > 0 && used+need > limit {
 			groups = append(groups, nil)
 			used = labelWord
 		}
@@ -297,11 +295,11 @@ func splitGrid(header [][]string, rows [][]string, limit int) []Table {
 		used += need
 		widest = max(widest, used-labelWord)
 	}
-	label = max(min(label, limit-widest), labelWord)
+	label := max(min(cols[0], limit-widest), labelWord)
 
 	tables := make([]Table, 0, len(groups))
 	for _, g := range groups {
-		height := 0
+		height := 1
 		for _, j := range g {
 			height = max(height, len(header[j]))
 		}

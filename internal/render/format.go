@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
 )
@@ -109,19 +108,12 @@ func scaleFraction(v, lo, hi float64) float64 {
 }
 
 // Wrap breaks text into lines of at most width cells, each prefixed with
-// indent; a word longer than a line is broken across lines.
+// indent; a word longer than a line (a path, a URL) stands on its own,
+// whole, so that it can still be copied.
 func Wrap(text string, width int, indent string) string {
 	var b strings.Builder
 	line := 0
-	room := max(width-Width(indent), 1)
-	var words []string
-	for _, word := range strings.Fields(Inert(text)) {
-		if Width(word) > room {
-			words = append(words, strings.Split(ansi.Hardwrap(word, room, false), "\n")...)
-			continue
-		}
-		words = append(words, word)
-	}
+	words := strings.Fields(Inert(text))
 	for _, word := range words {
 		w := Width(word)
 		switch {

@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
 )
@@ -214,8 +212,9 @@ func (p *printer) hang(indent int, format string, args ...any) {
 // fold breaks a line of terminal text wider than width between words: the
 // lines after the first are indented by hang cells, or two more than the
 // first when hang is negative or more than half the width, and not at all
-// when that too is more than half the width. Colour codes take no room, and a word too long
-// for a line is broken.
+// when that too is more than half the width. Colour codes take no room. A
+// word longer than a line (a path, a URL) stands on its own, whole, so that
+// it can still be copied; the terminal wraps it.
 func fold(line string, width, hang int) string {
 	if Width(line) <= width {
 		return line
@@ -229,15 +228,7 @@ func fold(line string, width, hang int) string {
 		hang = 0
 	}
 	indent := strings.Repeat(" ", hang)
-	room := width - len(indent)
-	var words []string
-	for _, word := range strings.Split(body, " ") {
-		if Width(word) > room {
-			words = append(words, strings.Split(ansi.Hardwrap(word, room, false), "\n")...)
-			continue
-		}
-		words = append(words, word)
-	}
+	words := strings.Split(body, " ")
 	var b, cur strings.Builder
 	cur.WriteString(line[:lead])
 	used, empty := lead, true

@@ -212,12 +212,13 @@ func TestReportWidthGolden(t *testing.T) {
 
 // TestCompareFitsWidth: a side-by-side comparison fits 50, 80 and 120
 // columns, split into several tables where it must, and says so. The
-// widest round is the hostile one: its name, wrapped at 20, has lines of 20
-// cells; the others are as wide as their dates (10). The labels' longest
-// word is "Respondents" (11). All three rounds take 11 + (2+20) + (2+10) +
-// (2+10) = 57 columns: one table from 57 up, two below.
+// widest round is the hostile one: its name, wrapped at 20, keeps a word of
+// 33 cells whole (=HYPERLINK("http://evil.example")); the others are as wide
+// as their dates (10). The labels' longest word is "Respondents" (11). All
+// three rounds take 11 + (2+33) + (2+10) + (2+10) = 70 columns: one table
+// from 70 up, two below (at 50, the hostile round alone takes 46).
 func TestCompareFitsWidth(t *testing.T) {
-	for _, width := range []int{50, 56, 57, 80, 120} {
+	for _, width := range []int{50, 69, 70, 80, 120} {
 		c := comparison(t, compare.Options{}, "beta.yaml", "alpha-1.yaml", "alpha-2.yaml", "compare-hostile.yaml")
 		c.Style.Width = width
 		var b bytes.Buffer
@@ -226,7 +227,7 @@ func TestCompareFitsWidth(t *testing.T) {
 		}
 		assertFits(t, b.String(), width)
 		split := strings.Contains(b.String(), "split into 2 tables")
-		if want := width < 57; split != want {
+		if want := width < 70; split != want {
 			t.Errorf("width %d: split %v, want %v:\n%s", width, split, want, b.String())
 		}
 	}
