@@ -26,6 +26,7 @@ type IOStreams struct {
 	colorMode string
 	// pager is the running pager, if any; see StartPager.
 	pager *pager
+	width int // set by SetTerminalWidth; 0 asks the terminal
 }
 
 // System returns the process's own streams, with terminal detection.

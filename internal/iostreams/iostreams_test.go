@@ -178,3 +178,18 @@ func TestPagerQuit(t *testing.T) {
 		t.Errorf("write after the pager quit: %v, want ErrClosedPager", err)
 	}
 }
+
+func TestTerminalWidth(t *testing.T) {
+	ios, _, _, _ := Test()
+	if got := ios.TerminalWidth(); got != DefaultWidth {
+		t.Errorf("not a terminal: TerminalWidth = %d, want %d", got, DefaultWidth)
+	}
+	ios.SetTerminalWidth(50)
+	if got := ios.TerminalWidth(); got != 50 {
+		t.Errorf("after SetTerminalWidth(50): TerminalWidth = %d, want 50", got)
+	}
+	ios.SetTerminalWidth(0)
+	if got := ios.TerminalWidth(); got != DefaultWidth {
+		t.Errorf("after SetTerminalWidth(0): TerminalWidth = %d, want %d", got, DefaultWidth)
+	}
+}

@@ -466,7 +466,7 @@ func (s *session) finish() error {
 		Assessment: loaded.Assessment,
 		Result:     score.Compute(loaded.Framework, loaded.Assessment),
 		Weakest:    reportWeakest,
-		Style:      render.Style{Color: ios.ColorEnabled(), Unicode: ios.UnicodeEnabled()},
+		Style:      render.Style{Color: ios.ColorEnabled(), Unicode: ios.UnicodeEnabled(), Width: ios.TerminalWidth()},
 	}
 	if err := render.ReportTable(ios.Out, rep); err != nil {
 		return err

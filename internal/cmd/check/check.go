@@ -348,6 +348,7 @@ func checkRun(opts *Options) error {
 	rep := &render.CheckReport{Policy: pol.Path, Flags: opts.Flags, Baseline: baseline}
 	if opts.Output == "" || opts.Output == "-" {
 		rep.Style.Color = opts.IO.ColorEnabled()
+		rep.Style.Width = opts.IO.TerminalWidth()
 	}
 	now := opts.Now()
 	for _, f := range files {

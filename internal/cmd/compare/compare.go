@@ -169,6 +169,9 @@ func compareRun(opts *Options) error {
 		Color:   (opts.Output == "" || opts.Output == "-") && opts.IO.ColorEnabled(),
 		Unicode: opts.IO.UnicodeEnabled(),
 	}}
+	if opts.Output == "" || opts.Output == "-" {
+		rep.Style.Width = opts.IO.TerminalWidth()
+	}
 	var warnings []*load.Warning
 	bad := 0
 	for i, o := range outs {

@@ -70,6 +70,15 @@ func pick(cat *catalog.Catalog, args []string) (*model.Framework, error) {
 	return fw, nil
 }
 
+// outputWidth is the width to lay output out for: the terminal's when it
+// goes to standard output, else render's default (0).
+func outputWidth(ios *iostreams.IOStreams, output string) int {
+	if output == "" || output == "-" {
+		return ios.TerminalWidth()
+	}
+	return 0
+}
+
 // ---- list
 
 type listOptions struct {
@@ -142,15 +151,22 @@ func listRun(opts *listOptions) error {
 			return render.JSON(w, entries)
 		}
 		t := render.Table{
-			Header: []string{"ID", "Version", "Title", "Dimensions", "Indicators", "Source"},
-			Align:  []render.Align{render.Left, render.Left, render.Left, render.Right, render.Right, render.Left},
+			Header:   []string{"ID", "Version", "Title", "Dimensions", "Indicators", "Source"},
+			Align:    []render.Align{render.Left, render.Left, render.Left, render.Right, render.Right, render.Left},
+			MaxWidth: outputWidth(opts.IO, opts.Output),
 		}
 		for _, e := range entries {
 			id := e.ID
 			if e.Default {
 				id += " (default)"
 			}
-			t.Rows = append(t.Rows, []string{id, e.Version, render.OneLine(e.Title), fmt.Sprint(e.Dimensions), fmt.Sprint(e.Indicators), e.Source})
+			// "embedded" rather than "embedded:cop-health.yaml" keeps the
+			// table within 80 columns; -f json has the file name.
+			source := e.Source
+			if strings.HasPrefix(source, "embedded:") {
+				source = "embedded"
+			}
+			t.Rows = append(t.Rows, []string{id, e.Version, render.OneLine(e.Title), fmt.Sprint(e.Dimensions), fmt.Sprint(e.Indicators), render.OneLine(source)})
 		}
 		return t.WritePlain(w)
 	})
@@ -215,7 +231,7 @@ func showRun(opts *showOptions) error {
 		case "markdown":
 			return render.FrameworkMarkdown(w, fw, opts.Guidance)
 		}
-		return render.FrameworkText(w, fw, opts.Guidance)
+		return render.FrameworkText(w, fw, opts.Guidance, outputWidth(opts.IO, opts.Output))
 	})
 }
 
