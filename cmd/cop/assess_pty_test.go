@@ -183,6 +183,20 @@ func (tm *term) waitFor(text string) {
 	tm.t.Fatalf("timed out waiting for %q; the screen shows:\n%s", text, tm.screen())
 }
 
+// waitOutput waits until cop has written text, on the screen now or not
+// (a line scrolled off it): for plain output rather than the form.
+func (tm *term) waitOutput(text string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(waitLimit)
+	for time.Now().Before(deadline) {
+		if strings.Contains(tm.output(), text) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	tm.t.Fatalf("timed out waiting for %q; cop wrote:\n%s", text, tm.output())
+}
+
 // press sends keys, then waits for the screen to show then.
 func (tm *term) press(keys, then string) {
 	tm.t.Helper()

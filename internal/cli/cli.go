@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/cophealth/cop/internal/build"
 	"github.com/cophealth/cop/internal/cmd/assess"
 	"github.com/cophealth/cop/internal/cmd/check"
 	"github.com/cophealth/cop/internal/cmd/compare"
@@ -21,8 +22,10 @@ import (
 	"github.com/cophealth/cop/internal/cmd/version"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/options"
 	"github.com/spf13/cobra"
 )
 
@@ -52,7 +55,7 @@ func Run(ctx context.Context, f *factory.Factory, args []string) (code int) {
 func execute(ctx context.Context, f *factory.Factory, root *cobra.Command, args []string) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(f.IO.ErrOut, "cop: internal error: %v\nThis is a bug in cop; please report it with the command and the file that caused it.\n", r)
+			fmt.Fprintf(f.IO.ErrOut, "%s\nThis is a bug in cop; please report it with the command and the file that caused it.\n", inert.Message(inert.Line(fmt.Sprintf("cop: internal error: %v", r))))
 			code = exitcode.Invalid
 		}
 	}()
@@ -69,6 +72,10 @@ func printError(w io.Writer, err error, ctx context.Context) int {
 	var ee *exitcode.Error
 	if errors.As(err, &ee) && ee.Silent {
 		return ee.Code
+	}
+	if errors.Is(err, iostreams.ErrClosedPager) {
+		// The user quit the pager before the end: what they wanted.
+		return exitcode.OK
 	}
 	if errors.Is(err, context.Canceled) || ctx.Err() != nil {
 		fmt.Fprintln(w, "cop: interrupted")
@@ -87,8 +94,8 @@ func printError(w io.Writer, err error, ctx context.Context) int {
 	case errors.As(err, &prob):
 		fmt.Fprintln(w, prob.Error())
 	default:
-		msg := err.Error()
-		fmt.Fprintln(w, msg)
+		// Other errors may quote file names and values too (package inert).
+		fmt.Fprintln(w, inert.Message(err.Error()))
 	}
 	return exitcode.Code(err)
 }
@@ -110,6 +117,13 @@ The questions come from a framework: seven dimensions of community health
 learning and sharing knowledge, impact and value, sustainability), built in
 and replaceable with your own (--framework FILE). Files are plain YAML.
 
+OUTPUT
+  -f FORMAT picks the format: table is the one for people, in every command
+  (text is accepted for it).
+  ` + strings.ReplaceAll(options.OutputRule, "\n", "\n  ") + `
+  Output to a terminal goes through a pager. cop help environment lists the
+  variables that change colour, the pager and the date.
+
 EXIT STATUS
   0    success
   1    a check failed: some rule of the policy was not met (cop check)
@@ -117,6 +131,7 @@ EXIT STATUS
        malformed, or cannot be read or written (each problem is named with
        file:line:col on standard error)
   130  interrupted by the user (Ctrl-C)`,
+		Version:       version.Line(build.Read()),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Suggest commands within two edits ("repotr" -> report).
@@ -125,9 +140,14 @@ EXIT STATUS
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return exitcode.Usage(fmt.Errorf("%w (see %s --help)", err, cmd.CommandPath()))
-	})
+	root.SetFlagErrorFunc(flagError)
+	root.SetUsageFunc(usage)
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.Flags().Bool("version", false, "print cop's version, as cop version does")
+	root.PersistentFlags().Var(colorFlag{f.IO}, "color", "colour: auto (on a terminal), always, never")
+	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(iostreams.ColorModes, cobra.ShellCompDirectiveNoFileComp))
+	root.AddCommand(newHelpTopics()...)
+	root.SetHelpCommand(newCmdHelp())
 	// Unknown commands and stray arguments are usage errors (exit 2).
 	root.Args = func(cmd *cobra.Command, args []string) error {
 		if len(args) > 0 {
@@ -152,6 +172,7 @@ func NewCmdRoot(f *factory.Factory) *cobra.Command {
 		framework.NewCmdFramework(f),
 		schema.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),
+		newCmdCompletion(f),
 	)
 	return root
 }

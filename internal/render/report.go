@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
@@ -21,6 +22,10 @@ type Report struct {
 	// Policy, when set, gives the targets the HTML report draws (cop report
 	// --policy); it must fit the framework (load.FitPolicy).
 	Policy *model.Policy
+	// Made is when the report is made (the factory's clock, which COP_NOW
+	// pins) and Version the cop that makes it: the HTML footer says both.
+	Made    time.Time
+	Version string
 }
 
 // ReportFormats are the formats cop report writes.
@@ -93,6 +98,7 @@ func explanation(res *score.Result) []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
 	add("Indicator score: the mean of the scale values given (unknown, not-applicable and missing answers are left out).")
+	add("Excluded: every response says not-applicable. A missing answer counts like unknown, so not-applicable beside unknown or no answer is not rated.")
 	add("Dimension score: the weighted mean of its rated indicators' scores; coverage: rated / (indicators - excluded).")
 	add("Overall score: the weighted mean of the dimension scores (dimension weights); coverage: rated / (all indicators - excluded).")
 	add("Level: the highest level whose min is at most the score rounded to 2 decimals.")

@@ -74,8 +74,7 @@ Nothing you answer is lost. After every page a draft is written next to the
 file that will be saved, with .draft.yaml in place of .yaml. Ctrl-C (or a
 closed terminal) keeps the draft and prints the command that carries on:
 cop assess --resume FILE, which opens the draft with every answer filled in at
-the first unanswered question. Once the file is saved the
-draft is removed.
+the first unanswered question. Once the file is saved the draft is removed.
 
 The file is written to --output FILE, or in the current folder to a name made
 from the community, the date and your name, such as
@@ -92,15 +91,17 @@ previous page), / filters the answers, Ctrl+E opens an editor for the notes,
 Ctrl-C stops. Keys typed ahead are applied to the questions they were typed
 for. A window too small for the question says so until it is made larger.
 Colours suit a dark background unless --theme light (or COLORFGBG) says
-otherwise; the terminal is never asked. With --accessible, ACCESSIBLE=1 or TERM=dumb the
-questions are plain numbered prompts, one per line, for screen readers and for
-answers piped on standard input; an empty line keeps the answer shown in
-brackets. Input that ends before every question is answered keeps the draft and
-exits with status 2. Without a terminal, and without accessible mode, cop
-assess stops at once with status 2.` + options.ExitStatus(false, true),
+otherwise; the terminal is never asked. With --accessible, ACCESSIBLE=1 or
+TERM=dumb the questions are plain numbered prompts, one per line, for screen
+readers and for answers piped on standard input; an empty line keeps the
+answer shown in brackets. Input that ends before every question is answered
+keeps the draft and exits with status 2. Without a terminal, and without
+accessible mode, cop assess stops at once with status 2.` + options.ExitStatus(false, true),
 		Example: `  cop assess
-  cop assess --community "Riverside Palliative Care Nurses" --respondent "Ana Ruiz"
-  cop assess --resume riverside-palliative-care-nurses-2026-11-22-ana-ruiz.draft.yaml
+  cop assess --community "Riverside Palliative Care Nurses" \
+    --respondent "Ana Ruiz"
+  cop assess --resume \
+    riverside-palliative-care-nurses-2026-11-22-ana-ruiz.draft.yaml
   cop assess --accessible < answers.txt > report.txt
   cop assess --framework my-framework.yaml -o rounds/2027-01.yaml`,
 		Args: options.ExactArgs(0, "no arguments (to carry on with a draft: --resume FILE)"),
@@ -123,7 +124,7 @@ assess stops at once with status 2.` + options.ExitStatus(false, true),
 		},
 	}
 	flags := cmd.Flags()
-	options.Framework(cmd, &opts.Framework)
+	options.FrameworkFile(cmd, &opts.Framework, "ask the questions of the framework in `FILE` (and read a --resume draft that names its id)")
 	flags.StringVarP(&opts.Output, "output", "o", "", "save the assessment to `FILE` (default: community-date.yaml in the current folder)")
 	_ = cmd.MarkFlagFilename("output", "yaml", "yml")
 	flags.StringVar(&opts.Resume, "resume", "", "carry on with the draft in `FILE`, every answer filled in")
@@ -547,7 +548,7 @@ func (s *session) finish() error {
 		Assessment: loaded.Assessment,
 		Result:     score.Compute(loaded.Framework, loaded.Assessment),
 		Weakest:    reportWeakest,
-		Style:      render.Style{Color: ios.ColorEnabled(), Unicode: ios.UnicodeEnabled()},
+		Style:      render.Style{Color: ios.ColorEnabled(), Unicode: ios.UnicodeEnabled(), Width: ios.TerminalWidth()},
 	}
 	if err := render.ReportTable(ios.Out, rep); err != nil {
 		return err

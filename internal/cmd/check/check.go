@@ -19,6 +19,7 @@ import (
 	"github.com/cophealth/cop/internal/check"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -92,7 +93,7 @@ passes). A dimension that is not applicable is skipped. A policy file may
 also set a target per dimension: targets are reported (the gap, the percent
 to target and, with a baseline, the progress since), never enforced.
 
-A directory stands for the assessment files below it. Formats: text (a
+A directory stands for the assessment files below it. Formats: table (a
 line per rule), json, junit (a test case per rule), github (workflow
 annotations, and a Markdown summary appended to $GITHUB_STEP_SUMMARY when it
 is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStatus(true, false),
@@ -121,7 +122,7 @@ is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStat
 			return checkRun(opts)
 		},
 	}
-	options.Format(cmd, &opts.Format, render.CheckFormats, "text")
+	options.Format(cmd, &opts.Format, render.CheckFormats, options.Table)
 	options.Output(cmd, &opts.Output)
 	options.Framework(cmd, &opts.Framework)
 	fl := cmd.Flags()
@@ -130,7 +131,9 @@ is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStat
 	fl.BoolVar(&opts.NoPolicy, "no-policy", false, "ignore "+DefaultPolicy+"; use only the rule flags")
 	fl.Float64Var(&rf.minOverall, "min-overall", 0, "fail when the overall score is below `N`")
 	fl.StringArrayVar(&rf.min, "min", nil, "fail when dimension DIM scores below N (`DIM=N`, repeatable)")
+	_ = cmd.RegisterFlagCompletionFunc("min", options.DimensionMinimums)
 	fl.StringVar(&rf.minLevel, "min-level", "", "fail when the overall level is below the level `ID`")
+	_ = cmd.RegisterFlagCompletionFunc("min-level", options.LevelIDs)
 	fl.Float64Var(&rf.minCoverage, "min-coverage", 0, "fail when the overall coverage is below `F` (0 to 1)")
 	fl.BoolVar(&rf.requireComplete, "require-complete", false, "fail when an indicator is neither rated nor not applicable")
 	fl.IntVar(&rf.maxAge, "max-age", 0, "fail when the round is more than `DAYS` days old")
@@ -310,7 +313,7 @@ func checkRun(opts *Options) error {
 		return err
 	}
 	if skipped > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "skipped %s without kind: %s\n", render.Plural(skipped, "YAML file"), model.AssessmentKind)
+		inert.Fprintf(opts.IO.ErrOut, "skipped %s without kind: %s\n", render.Plural(skipped, "YAML file"), model.AssessmentKind)
 	}
 	if len(files) == 0 {
 		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
@@ -327,7 +330,7 @@ func checkRun(opts *Options) error {
 	}
 	if err := load.FitPolicyAll(pol, fws); err != nil {
 		for _, p := range load.ProblemsOf(err) {
-			fmt.Fprintln(opts.IO.ErrOut, p.Error())
+			inert.Fprintln(opts.IO.ErrOut, p.Error())
 		}
 		return exitcode.Silent(exitcode.Invalid)
 	}
@@ -345,15 +348,16 @@ func checkRun(opts *Options) error {
 	rep := &render.CheckReport{Policy: pol.Path, Flags: opts.Flags, Baseline: baseline}
 	if opts.Output == "" || opts.Output == "-" {
 		rep.Style.Color = opts.IO.ColorEnabled()
+		rep.Style.Width = opts.IO.TerminalWidth()
 	}
 	now := opts.Now()
 	for _, f := range files {
 		cf := render.CheckFile{Path: f.path, Problems: f.problems, Warnings: f.warnings}
 		for _, p := range f.problems {
-			fmt.Fprintln(opts.IO.ErrOut, p.Error())
+			inert.Fprintln(opts.IO.ErrOut, p.Error())
 		}
 		for _, w := range f.warnings {
-			fmt.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
+			inert.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
 		}
 		if f.round != nil {
 			cf.Result = check.Evaluate(pol, check.Input{Round: *f.round, Baseline: baseline, Now: now})
@@ -426,7 +430,7 @@ func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []load
 		return nil, err
 	}
 	for _, w := range l.Warnings {
-		fmt.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
+		inert.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
 	}
 	b := &check.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
 	for _, f := range files {
@@ -439,7 +443,7 @@ func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []load
 				path, l.Framework.ID, f.path, id))
 		}
 		if a.Community != l.Assessment.Community {
-			fmt.Fprintf(opts.IO.ErrOut, "warning: baseline %s is of %q, %s of %q\n", path, render.OneLine(l.Assessment.Community), f.path, render.OneLine(a.Community))
+			inert.Fprintf(opts.IO.ErrOut, "warning: baseline %s is of %q, %s of %q\n", path, render.OneLine(l.Assessment.Community), f.path, render.OneLine(a.Community))
 		}
 	}
 	return b, nil

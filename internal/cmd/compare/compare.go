@@ -10,10 +10,12 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
-	"github.com/cophealth/cop/internal/catalog"
+	"github.com/cophealth/cop/internal/build"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -28,7 +30,10 @@ import (
 type Options struct {
 	IO          *iostreams.IOStreams
 	WriteOutput func(path string, write func(io.Writer) error) error
-	Context     context.Context
+	// Now is the factory's clock (COP_NOW pins it): the HTML footer dates
+	// the page with it.
+	Now     func() time.Time
+	Context context.Context
 
 	Files      []string
 	Frameworks []string
@@ -43,7 +48,7 @@ type Options struct {
 // NewCmdCompare builds cop compare. runF replaces the run function in tests
 // of flag parsing.
 func NewCmdCompare(f *factory.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput}
+	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "compare FILE...",
 		Short: "Compare communities side by side, or one community over time",
@@ -65,8 +70,9 @@ respondents' files with cop merge).
 A directory stands for every .yaml and .yml file below it; files found that
 way that are not assessments (other cop files, CI workflows; -f json counts
 them) are skipped, but one without a kind: line that has an assessment's
-fields is reported. A file named outright must be an assessment. Files are read on every core and
-only their scores are kept, so thousands of files are fine; a file that
+fields is reported. A file named outright must be an assessment. Files are
+read on every core and only their scores are kept, so thousands of files
+are fine; a file that
 cannot be read is reported with its name, the others are still compared,
 and cop exits with status 2.
 
@@ -80,11 +86,11 @@ counted and listed under the table.
 
 Formats: table (for a terminal, coloured by level when colour is on),
 markdown (for documents and slides), csv (a row per round, for
-spreadsheets), json (shape in the README), html (one self-contained page:
-a radar chart with a polygon per round and a legend, above the grid with a
-bar per score; no script, no network, prints on A4). With -f html,
---policy FILE draws a policy file's targets as a dashed polygon and adds
-a Target column.` + options.ExitStatus(false, false),
+spreadsheets), json (its shape is in docs/file-formats.md), html (one
+self-contained page: a radar chart with a polygon per round and a legend,
+above the grid with a bar per score; no script, no network, prints on A4).
+With -f html, --policy FILE draws a policy file's targets as a dashed
+polygon and adds a Target column.` + options.ExitStatus(false, false),
 		Example: `  cop compare examples/
   cop compare examples/riverside-nurses/
   cop compare --all-rounds --sort overall -f markdown examples/ > slide.md
@@ -124,13 +130,12 @@ a Target column.` + options.ExitStatus(false, false),
 	return cmd
 }
 
-// sortCompletion offers name, overall and the default framework's dimensions.
-func sortCompletion(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+// sortCompletion offers name, overall and the dimensions of the framework
+// given with --framework (the last one), else of the default framework.
+func sortCompletion(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
 	keys := []string{grid.SortName, grid.SortOverall}
-	if cat, err := catalog.New(""); err == nil {
-		if fw, err := cat.Default(); err == nil {
-			keys = append(keys, fw.DimensionIDs()...)
-		}
+	if fw := options.FrameworkFor(cmd); fw != nil {
+		keys = append(keys, fw.DimensionIDs()...)
 	}
 	return keys, cobra.ShellCompDirectiveNoFileComp
 }
@@ -164,6 +169,9 @@ func compareRun(opts *Options) error {
 		Color:   (opts.Output == "" || opts.Output == "-") && opts.IO.ColorEnabled(),
 		Unicode: opts.IO.UnicodeEnabled(),
 	}}
+	if opts.Output == "" || opts.Output == "-" {
+		rep.Style.Width = opts.IO.TerminalWidth()
+	}
 	var warnings []*load.Warning
 	bad := 0
 	for i, o := range outs {
@@ -172,7 +180,7 @@ func compareRun(opts *Options) error {
 			rep.Skipped++
 		case o.err != nil:
 			bad++
-			fmt.Fprintln(opts.IO.ErrOut, o.err)
+			inert.Fprintln(opts.IO.ErrOut, o.err)
 			rep.Problems = append(rep.Problems, fileProblems(args[i].Path, o.err)...)
 		default:
 			rounds = append(rounds, o.round)
@@ -182,7 +190,7 @@ func compareRun(opts *Options) error {
 	printWarnings(opts.IO.ErrOut, warnings)
 	if len(rounds) == 0 {
 		if bad > 0 {
-			fmt.Fprintf(opts.IO.ErrOut, "no file could be read: nothing to compare\n")
+			inert.Fprintf(opts.IO.ErrOut, "no file could be read: nothing to compare\n")
 			return exitcode.Silent(exitcode.Invalid)
 		}
 		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
@@ -200,6 +208,18 @@ func compareRun(opts *Options) error {
 			return err
 		}
 	}
+	if opts.Format == "html" {
+		rep.Made, rep.Version = opts.Now(), build.Read().Version
+		// The page is for readers of the comparison, not of the
+		// directories it was made from: say here what was left out.
+		if rep.Skipped > 0 {
+			what := "is not an assessment"
+			if rep.Skipped > 1 {
+				what = "are not assessments"
+			}
+			fmt.Fprintf(opts.IO.ErrOut, "skipped %s in the directories that %s\n", render.Plural(rep.Skipped, "YAML file"), what)
+		}
+	}
 	write := render.CompareTable
 	switch opts.Format {
 	case "markdown":
@@ -215,7 +235,7 @@ func compareRun(opts *Options) error {
 		return err
 	}
 	if bad > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "%d of %d files could not be read and %s left out of the comparison\n",
+		inert.Fprintf(opts.IO.ErrOut, "%d of %d files could not be read and %s left out of the comparison\n",
 			bad, bad+len(rounds), isAre(bad))
 		return exitcode.Silent(exitcode.Invalid)
 	}
@@ -258,13 +278,13 @@ func printWarnings(w io.Writer, warnings []*load.Warning) {
 	for _, msg := range order {
 		ws := byMsg[msg]
 		if len(ws) == 1 {
-			fmt.Fprintf(w, "warning: %v\n", ws[0])
+			inert.Fprintf(w, "warning: %v\n", ws[0])
 			continue
 		}
 		files := make([]string, len(ws))
 		for i, wn := range ws {
 			files[i] = wn.File
 		}
-		fmt.Fprintf(w, "warning: %d files: %s (%s)\n", len(ws), msg, grid.Files(files, 3))
+		inert.Fprintf(w, "warning: %d files: %s (%s)\n", len(ws), msg, grid.Files(files, 3))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -21,7 +22,7 @@ import (
 )
 
 // Formats are the formats cop validate writes.
-var Formats = []string{"text", "json"}
+var Formats = []string{options.Table, "json"}
 
 // Options holds the flags and dependencies of cop validate.
 type Options struct {
@@ -69,7 +70,7 @@ warning, not a problem.` + options.ExitStatus(false, false),
 			return validateRun(opts)
 		},
 	}
-	options.Format(cmd, &opts.Format, Formats, "text")
+	options.Format(cmd, &opts.Format, Formats, options.Table)
 	options.Output(cmd, &opts.Output)
 	options.Framework(cmd, &opts.Framework)
 	return cmd
@@ -109,12 +110,12 @@ func validateRun(opts *Options) error {
 		if !r.Valid {
 			invalid++
 		}
-		if opts.Format == "text" {
+		if opts.Format == options.Table {
 			for _, p := range r.Problems {
-				fmt.Fprintln(opts.IO.ErrOut, where(r.File, p)+p.Message)
+				inert.Fprintln(opts.IO.ErrOut, inert.Line(where(r.File, p)+p.Message))
 			}
 			for _, p := range r.Warnings {
-				fmt.Fprintln(opts.IO.ErrOut, "warning: "+where(r.File, p)+p.Message)
+				inert.Fprintln(opts.IO.ErrOut, "warning: "+inert.Line(where(r.File, p)+p.Message))
 			}
 		}
 	}
@@ -124,9 +125,9 @@ func validateRun(opts *Options) error {
 		}
 		for _, r := range results {
 			if r.Valid {
-				fmt.Fprintf(w, "%s: ok: %s\n", r.File, r.Summary)
+				fmt.Fprintf(w, "%s: ok: %s\n", inert.Line(r.File), inert.Line(r.Summary))
 			} else {
-				fmt.Fprintf(w, "%s: invalid: %s\n", r.File, render.Plural(len(r.Problems), "problem"))
+				fmt.Fprintf(w, "%s: invalid: %s\n", inert.Line(r.File), render.Plural(len(r.Problems), "problem"))
 			}
 		}
 		return nil
@@ -135,7 +136,7 @@ func validateRun(opts *Options) error {
 		return err
 	}
 	if skipped > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "skipped %s without kind: cop-...\n", render.Plural(skipped, "YAML file"))
+		inert.Fprintf(opts.IO.ErrOut, "skipped %s without kind: cop-...\n", render.Plural(skipped, "YAML file"))
 	}
 	if len(results) == 0 {
 		return exitcode.Usage(errors.New("no cop files found in " + strings.Join(opts.Files, ", ")))
@@ -201,7 +202,7 @@ func Check(a load.Arg, stdin io.Reader, cat *catalog.Catalog) (r FileResult, ski
 		}
 		r.Summary = summary
 	default:
-		msg := "not a cop file: no kind: key (expected kind: cop-assessment or kind: cop-framework)"
+		msg := "not a cop file: no kind: key (expected kind: cop-assessment, cop-framework or cop-policy)"
 		if r.Kind != "" {
 			msg = fmt.Sprintf("unknown kind %q (expected cop-assessment, cop-framework or cop-policy)", r.Kind)
 		}
