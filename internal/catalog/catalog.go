@@ -67,31 +67,15 @@ func (c *Catalog) Embedded(id string) (*model.Framework, error) {
 	if err != nil {
 		return nil, c.notFound(id)
 	}
-	f, err := decompile(compiled(c.fsys, id), data)
+	f, err := load.FrameworkBytes("embedded:"+name, data)
 	if err != nil {
-		if f, err = load.FrameworkBytes("embedded:"+name, data); err != nil {
-			return nil, fmt.Errorf("embedded framework %s is broken: %w", name, err)
-		}
+		return nil, fmt.Errorf("embedded framework %s is broken: %w", name, err)
 	}
-	f.Source = "embedded:" + name
 	if f.ID != id {
 		return nil, fmt.Errorf("embedded framework %s has id %q; the file must be named after its id", name, f.ID)
 	}
 	c.embedded[id] = f
 	return f, nil
-}
-
-// CompiledPath is where the compiled form of an embedded framework is kept,
-// inside the framework package's files.
-func CompiledPath(id string) string { return "compiled/" + id + ".bin" }
-
-// compiled returns the compiled form of an embedded framework, or nil.
-func compiled(fsys fs.FS, id string) []byte {
-	data, err := fs.ReadFile(fsys, CompiledPath(id))
-	if err != nil {
-		return nil
-	}
-	return data
 }
 
 // Default returns the framework used when none is named: the user's
