@@ -1,7 +1,6 @@
 package load
 
 import (
-
 	"github.com/cophealth/cop/internal/model"
 	"go.yaml.in/yaml/v3"
 )

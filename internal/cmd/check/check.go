@@ -5,6 +5,7 @@ package check
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -305,12 +306,13 @@ func checkRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	files, skipped, err := load.ReadEach(opts.Files, func(a load.Arg) (loaded, bool) { return read(a, opts.IO.In, cat) })
+	files, skipped, err := load.ReadEach(context.Background(), opts.Files, opts.IO.In, []string{model.AssessmentKind},
+		func(in load.Input) loaded { return read(in, cat) })
 	if err != nil {
 		return err
 	}
-	if skipped > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "skipped %s without kind: %s\n", render.Plural(skipped, "YAML file"), model.AssessmentKind)
+	if msg := skipped.Message(model.AssessmentKind); msg != "" {
+		fmt.Fprintln(opts.IO.ErrOut, msg)
 	}
 	if len(files) == 0 {
 		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
@@ -361,6 +363,9 @@ func checkRun(opts *Options) error {
 		rep.Files = append(rep.Files, cf)
 	}
 
+	if err := cat.Unused(); err != nil {
+		return err
+	}
 	write := render.CheckText
 	switch opts.Format {
 	case "json":
@@ -388,40 +393,31 @@ func checkRun(opts *Options) error {
 	return nil
 }
 
-// read loads one assessment file. skip is set for a file found in a
-// directory that is not an assessment (another program's YAML, a policy).
-func read(a load.Arg, stdin io.Reader, cat *catalog.Catalog) (f loaded, skip bool) {
-	f.path = a.Path
+// read loads one assessment file the folder rule gave.
+func read(in load.Input, cat *catalog.Catalog) (f loaded) {
+	f.path = in.Name
+	err := in.Err
 	var l *load.Loaded
-	var err error
-	switch {
-	case a.Path == "-":
-		f.path = load.StdinName
-		l, err = load.AssessmentInput("-", stdin, cat.Resolve)
-	case a.Found:
-		var doc *load.Document
-		if doc, err = load.ParseFile(a.Path); err == nil {
-			if doc.Kind() != model.AssessmentKind {
-				return f, true
-			}
-			l, err = load.Assessment(doc, cat.Resolve)
-		}
-	default:
-		l, err = load.AssessmentFile(a.Path, cat.Resolve)
+	if err == nil {
+		l, err = cat.Assessment(in.Doc)
 	}
 	if err != nil {
 		f.problems = load.ProblemsOf(err)
-		return f, false
+		return f
 	}
 	f.warnings = l.Warnings
 	f.round = &check.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
-	return f, false
+	return f
 }
 
 // readBaseline loads the baseline, which must be on the framework of every
 // file it is compared with; another community is worth a warning.
 func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []loaded) (*check.Round, error) {
-	l, err := load.AssessmentInput(path, opts.IO.In, cat.Resolve)
+	doc, err := load.ParseInput(path, opts.IO.In)
+	if err != nil {
+		return nil, err
+	}
+	l, err := cat.Assessment(doc)
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/cophealth/cop/internal/catalog"
@@ -137,7 +136,7 @@ func sortCompletion(*cobra.Command, []string, string) ([]string, cobra.ShellComp
 
 func compareRun(opts *Options) error {
 	ctx := cmp.Or(opts.Context, context.Background())
-	fws, err := newFrameworks(opts.Frameworks)
+	cat, err := catalog.New(opts.Frameworks...)
 	if err != nil {
 		return err
 	}
@@ -150,36 +149,36 @@ func compareRun(opts *Options) error {
 			return err
 		}
 	}
-	args, err := load.Expand(opts.Files)
+	outs, skipped, err := load.ReadEach(ctx, opts.Files, opts.IO.In, []string{model.AssessmentKind},
+		func(in load.Input) outcome { return decode(in, cat) })
 	if err != nil {
 		return err
 	}
-	args = unique(args)
-	outs, err := decodeAll(ctx, args, opts.IO.In, fws)
-	if err != nil {
-		return err
+	if msg := skipped.Message(model.AssessmentKind); msg != "" {
+		fmt.Fprintln(opts.IO.ErrOut, msg)
 	}
 	var rounds []*grid.Round
 	rep := &render.Compare{Policy: pol, Style: render.Style{
 		Color:   (opts.Output == "" || opts.Output == "-") && opts.IO.ColorEnabled(),
 		Unicode: opts.IO.UnicodeEnabled(),
-	}}
+	}, Skipped: skipped.Total()}
 	var warnings []*load.Warning
 	bad := 0
-	for i, o := range outs {
+	for _, o := range outs {
 		switch {
-		case o.skipped:
-			rep.Skipped++
 		case o.err != nil:
 			bad++
 			fmt.Fprintln(opts.IO.ErrOut, o.err)
-			rep.Problems = append(rep.Problems, fileProblems(args[i].Path, o.err)...)
+			rep.Problems = append(rep.Problems, fileProblems(o.name, o.err)...)
 		default:
 			rounds = append(rounds, o.round)
 			warnings = append(warnings, o.warns...)
 		}
 	}
 	printWarnings(opts.IO.ErrOut, warnings)
+	if err := cat.Unused(); err != nil {
+		return err
+	}
 	if len(rounds) == 0 {
 		if bad > 0 {
 			fmt.Fprintf(opts.IO.ErrOut, "no file could be read: nothing to compare\n")
@@ -220,20 +219,6 @@ func compareRun(opts *Options) error {
 		return exitcode.Silent(exitcode.Invalid)
 	}
 	return nil
-}
-
-// unique drops a file met a second time, as when a directory and a file
-// in it are both named: it is one round, not two on the same date.
-func unique(args []load.Arg) []load.Arg {
-	seen := make(map[string]bool, len(args))
-	out := args[:0]
-	for _, a := range args {
-		if p := filepath.Clean(a.Path); !seen[p] {
-			seen[p] = true
-			out = append(out, a)
-		}
-	}
-	return out
 }
 
 func isAre(n int) string {

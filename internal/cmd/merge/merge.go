@@ -3,6 +3,7 @@
 package merge
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -94,32 +95,42 @@ func mergeRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	args, err := load.Expand(opts.Files)
+	type read struct {
+		name string
+		l    *load.Loaded
+		err  error
+	}
+	files, skipped, err := load.ReadEach(context.Background(), opts.Files, opts.IO.In, []string{model.AssessmentKind},
+		func(in load.Input) read {
+			if in.Err != nil {
+				return read{name: in.Name, err: in.Err}
+			}
+			l, err := cat.Assessment(in.Doc)
+			return read{name: in.Name, l: l, err: err}
+		})
 	if err != nil {
 		return err
+	}
+	if msg := skipped.Message(model.AssessmentKind); msg != "" {
+		fmt.Fprintln(opts.IO.ErrOut, msg)
 	}
 	var inputs []Input
 	var fw *model.Framework
 	bad := 0
-	for _, a := range args {
-		doc, err := load.ParseInput(a.Path, opts.IO.In)
-		if err == nil && a.Found && !doc.LooksLike(model.AssessmentKind) {
-			continue
-		}
-		var l *load.Loaded
-		if err == nil {
-			l, err = load.Assessment(doc, cat.Resolve)
-		}
-		if err != nil {
-			fmt.Fprintln(opts.IO.ErrOut, err)
+	for _, f := range files {
+		if f.err != nil {
+			fmt.Fprintln(opts.IO.ErrOut, f.err)
 			bad++
 			continue
 		}
-		for _, w := range l.Warnings {
+		for _, w := range f.l.Warnings {
 			fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
 		}
-		inputs = append(inputs, Input{File: doc.Name, Assessment: l.Assessment})
-		fw = l.Framework
+		inputs = append(inputs, Input{File: f.name, Assessment: f.l.Assessment})
+		fw = f.l.Framework
+	}
+	if err := cat.Unused(); err != nil {
+		return err
 	}
 	if bad > 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "%s could not be read; nothing was written\n", render.Plural(bad, "file"))
