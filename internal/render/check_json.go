@@ -3,7 +3,7 @@ package render
 import (
 	"io"
 
-	"github.com/cophealth/cop/internal/check"
+	check "github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/model"
 )
 

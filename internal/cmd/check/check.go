@@ -17,9 +17,9 @@ import (
 	"time"
 
 	"github.com/cophealth/cop/internal/catalog"
-	"github.com/cophealth/cop/internal/check"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -292,7 +292,7 @@ func policy(opts *Options) (*model.Policy, error) {
 // loaded is one assessment file read for checking.
 type loaded struct {
 	path     string
-	round    *check.Round
+	round    *gate.Round
 	problems load.Problems
 	warnings load.Problems
 }
@@ -334,7 +334,7 @@ func checkRun(opts *Options) error {
 		return exitcode.Silent(exitcode.Invalid)
 	}
 
-	var baseline *check.Round
+	var baseline *gate.Round
 	if pol.Baseline != nil {
 		if pol.Baseline.Value == "-" && slices.Contains(opts.Files, "-") {
 			return exitcode.Usage(errors.New("standard input (-) can be the baseline or a FILE, not both"))
@@ -358,7 +358,7 @@ func checkRun(opts *Options) error {
 			fmt.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
 		}
 		if f.round != nil {
-			cf.Result = check.Evaluate(pol, check.Input{Round: *f.round, Baseline: baseline, Now: now})
+			cf.Result = gate.Evaluate(pol, gate.Input{Round: *f.round, Baseline: baseline, Now: now})
 		}
 		rep.Files = append(rep.Files, cf)
 	}
@@ -406,13 +406,13 @@ func read(in load.Input, cat *catalog.Catalog) (f loaded) {
 		return f
 	}
 	f.warnings = l.Warnings
-	f.round = &check.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
+	f.round = &gate.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
 	return f
 }
 
 // readBaseline loads the baseline, which must be on the framework of every
 // file it is compared with; another community is worth a warning.
-func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []loaded) (*check.Round, error) {
+func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []loaded) (*gate.Round, error) {
 	doc, err := load.ParseInput(path, opts.IO.In)
 	if err != nil {
 		return nil, err
@@ -424,7 +424,7 @@ func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []load
 	for _, w := range l.Warnings {
 		fmt.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
 	}
-	b := &check.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
+	b := &gate.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
 	for _, f := range files {
 		if f.round == nil {
 			continue

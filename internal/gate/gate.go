@@ -1,11 +1,11 @@
-// Package check applies a policy to a scored assessment: each rule passes,
+// Package gate applies a policy to a scored assessment: each rule passes,
 // fails or is skipped, with the value it looked at and the bound it asked
 // for, and targets are measured but never enforced. It does no I/O, and
 // "now" is an input, so that the same inputs always give the same answer.
 //
 // Every comparison uses scores rounded to 2 decimals (score.Round2), as the
 // report shows them: a score shown as 2.00 passes a minimum of 2.
-package check
+package gate
 
 import (
 	"time"
