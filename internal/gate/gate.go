@@ -310,7 +310,7 @@ func levelRank(fw *model.Framework, l *model.Level) int {
 }
 
 // MeasureTargets measures the distance to each dimension's target, in
-// framework order (product.md §4: percent to target = 1 - sum of gaps / sum
+// framework order (percent to target = 1 - sum of gaps / sum
 // of targets), or returns nil when the policy sets no target. Evaluate
 // calls it; a report that draws the targets calls it alone, since it
 // applies no rule (Input.Now is not used).

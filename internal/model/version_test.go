@@ -2,8 +2,8 @@ package model
 
 import "testing"
 
-// TestCompareVersions walks a list in semantic-version order (semver.org
-// §11): numbers compare as numbers in the core and in pre-release parts
+// TestCompareVersions walks a list in semantic-version precedence order:
+// numbers compare as numbers in the core and in pre-release parts
 // (1.0.0-rc.2 < 1.0.0-rc.10, where comparing text would put "1" of "10"
 // before "2"), a pre-release before its release, numeric parts before
 // alphanumeric ones (rc.1 < rc.a).
@@ -35,7 +35,7 @@ func TestIsVersion(t *testing.T) {
 	for s, want := range map[string]bool{
 		"1.0.0": true, "0.10.2": true, "1.0.0-rc.10": true, "1.0.0+build.5": true, "1.2.3-a-b+c.d": true,
 		// shorthands semver.IsValid accepts with a "v", a "v" itself, and
-		// leading zeros (semver.org §2 and §9)
+		// leading zeros, which semantic versions forbid
 		"1": false, "1.0": false, "v1.0.0": false, "01.0.0": false, "1.0.0-01": false,
 		"1.0.0-": false, "1.0.0+": false, "1.0.0.0": false, "": false, "1..0": false,
 	} {

