@@ -136,7 +136,10 @@ func Expand(args []string) ([]Arg, int, error) {
 				return nil
 			}
 			if IsDraftName(d.Name()) {
-				drafts++
+				if key := filepath.Clean(p); !seen[key] {
+					seen[key] = true
+					drafts++
+				}
 				return nil
 			}
 			found = append(found, p)
