@@ -93,7 +93,10 @@ passes). A dimension that is not applicable is skipped. A policy file may
 also set a target per dimension: targets are reported (the gap, the percent
 to target and, with a baseline, the progress since), never enforced.
 
-A directory stands for the assessment files below it. Formats: text (a
+A directory stands for the assessment files below it, read as cop compare
+and cop merge read it: drafts (*.draft.yaml) and other YAML are skipped and
+counted, a file with an assessment's fields but no kind: line is reported,
+a link to a file is read like the file. Formats: text (a
 line per rule), json, junit (a test case per rule), github (workflow
 annotations, and a Markdown summary appended to $GITHUB_STEP_SUMMARY when it
 is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStatus(true, false),

@@ -61,10 +61,10 @@ A community is known by its name, ignoring case and extra spaces. Two files
 of one community with the same date are an error: a round is one file (join
 respondents' files with cop merge).
 
-A directory stands for every .yaml and .yml file below it; files found that
-way that are not assessments (other cop files, CI workflows; -f json counts
-them) are skipped, but one without a kind: line that has an assessment's
-fields is reported. A file named outright must be an assessment. Files are read on every core and
+A directory stands for every .yaml and .yml file below it (a link to a file
+is read like the file); drafts (*.draft.yaml) and files that are not
+assessments (other cop files, CI workflows) are skipped and counted, but
+one without a kind: line that has an assessment's fields is reported. A file named outright must be an assessment. Files are read on every core and
 only their scores are kept, so thousands of files are fine; a file that
 cannot be read is reported with its name, the others are still compared,
 and cop exits with status 2.
@@ -72,8 +72,9 @@ and cop exits with status 2.
 Every file must use the same framework (by id). Rounds made with different
 versions of it are aligned by dimension id: give each version with its own
 --framework FILE (repeat the flag) and each round is read with the version it
-names, when that version is at hand; otherwise with the newest one given, or
-the embedded one. A dimension that a round's version does not have is shown
+names, else with the newest given (a --framework file wins over the embedded
+framework of its id). A --framework file whose id no round names is an
+error. A dimension that a round's version does not have is shown
 as n/c (not comparable), never as 0, and what could not be aligned is
 counted and listed under the table.
 

@@ -56,8 +56,8 @@ files on each side. The same respondent (ignoring case and extra spaces) in
 two files is an error naming both.
 
 Responses are written in the order of the files as given (a directory stands
-for its .yaml and .yml files in name order; files in it that are not
-assessments are skipped), and in each file's own order. --anonymize replaces
+for its .yaml and .yml files in name order, read as cop check and cop compare
+read it: drafts and files that are not assessments are skipped and counted), and in each file's own order. --anonymize replaces
 each respondent's name with "Respondent 1", "Respondent 2" and so on, in that
 same order; roles, ratings and notes are kept as typed, so read the notes
 before sharing the file: they may name people.

@@ -49,9 +49,10 @@ cop-framework or cop-policy). A policy that names its framework is checked
 against it (dimension and level ids, the scale); one that does not is
 checked against each assessment's framework when cop check runs.
 
-A directory stands for every .yaml and .yml file below it; files found that
-way that are not cop files (no kind: cop-...) are skipped.
-Every problem in a file is listed on standard error as file:line:col. A
+A directory stands for every .yaml and .yml file below it (a link to a file
+is read like the file); drafts (*.draft.yaml) and files that are not cop
+files are skipped and counted, but one without a kind: line that has the
+fields of a cop file is reported. Every problem in a file is listed on standard error as file:line:col. A
 framework version other than the one an assessment was made with is a
 warning, not a problem.` + options.ExitStatus(false, false),
 		Example: `  cop validate examples/
