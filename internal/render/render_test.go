@@ -20,7 +20,7 @@ import (
 //	p2: 1, 2, 3 -> 2, spread 2 (disagreement)
 //	q1: 4, 2    -> 3, spread 2 (disagreement)      people = 3.00 stewardship, coverage 1/(3-1) = 0.50
 //	q2: unknown + 2 missing -> unrated
-//	q3: not-applicable + 2 missing -> excluded
+//	q3: not-applicable x3 -> excluded (every response says so)
 //	n1: not-applicable x3 -> excluded; dimension na excluded (null score and coverage)
 //	overall = (2x2 + 3x1)/(2+1) = 7/3 = 2.33 maturing; coverage 3/(6-2) = 0.75
 func fixture(t *testing.T) *Report {
@@ -222,6 +222,13 @@ func TestAnnotationEscaping(t *testing.T) {
 		t.Errorf("AnnotationMessage = %q, want %q", got, want)
 	}
 	if got, want := AnnotationProperty("a:b,c%\n"), "a%3Ab%2Cc%25%0A"; got != want {
+		t.Errorf("AnnotationProperty = %q, want %q", got, want)
+	}
+	// other control characters are shown, not obeyed by the log viewer
+	if got, want := AnnotationMessage("red\x1b[31m\ttab"), `red\x1b[31m`+"\ttab"; got != want {
+		t.Errorf("AnnotationMessage = %q, want %q", got, want)
+	}
+	if got, want := AnnotationProperty("f\x07.yaml"), `f\x07.yaml`; got != want {
 		t.Errorf("AnnotationProperty = %q, want %q", got, want)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
 	"github.com/cophealth/cop/internal/gate"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -315,7 +316,7 @@ func checkRun(opts *Options) error {
 		return err
 	}
 	if msg := skipped.Message(model.AssessmentKind); msg != "" {
-		fmt.Fprintln(opts.IO.ErrOut, msg)
+		inert.Fprintln(opts.IO.ErrOut, msg)
 	}
 	if len(files) == 0 {
 		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
@@ -332,7 +333,7 @@ func checkRun(opts *Options) error {
 	}
 	if err := load.FitPolicyAll(pol, fws); err != nil {
 		for _, p := range load.ProblemsOf(err) {
-			fmt.Fprintln(opts.IO.ErrOut, p.Error())
+			inert.Fprintln(opts.IO.ErrOut, p.Error())
 		}
 		return exitcode.Silent(exitcode.Invalid)
 	}
@@ -355,10 +356,10 @@ func checkRun(opts *Options) error {
 	for _, f := range files {
 		cf := render.CheckFile{Path: f.path, Problems: f.problems, Warnings: f.warnings}
 		for _, p := range f.problems {
-			fmt.Fprintln(opts.IO.ErrOut, p.Error())
+			inert.Fprintln(opts.IO.ErrOut, p.Error())
 		}
 		for _, w := range f.warnings {
-			fmt.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
+			inert.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
 		}
 		if f.round != nil {
 			cf.Result = gate.Evaluate(pol, gate.Input{Round: *f.round, Baseline: baseline, Now: now})
@@ -425,7 +426,7 @@ func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []load
 		return nil, err
 	}
 	for _, w := range l.Warnings {
-		fmt.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
+		inert.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
 	}
 	b := &gate.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
 	for _, f := range files {
@@ -438,7 +439,7 @@ func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []load
 				path, l.Framework.ID, f.path, id))
 		}
 		if a.Community != l.Assessment.Community {
-			fmt.Fprintf(opts.IO.ErrOut, "warning: baseline %s is of %q, %s of %q\n", path, render.OneLine(l.Assessment.Community), f.path, render.OneLine(a.Community))
+			inert.Fprintf(opts.IO.ErrOut, "warning: baseline %s is of %q, %s of %q\n", path, render.OneLine(l.Assessment.Community), f.path, render.OneLine(a.Community))
 		}
 	}
 	return b, nil

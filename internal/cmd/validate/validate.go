@@ -12,6 +12,7 @@ import (
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -114,10 +115,10 @@ func validateRun(opts *Options) error {
 		}
 		if opts.Format == "text" {
 			for _, p := range r.Problems {
-				fmt.Fprintln(opts.IO.ErrOut, p.Error())
+				inert.Fprintln(opts.IO.ErrOut, p.Error())
 			}
 			for _, p := range r.Warnings {
-				fmt.Fprintln(opts.IO.ErrOut, "warning: "+p.Error())
+				inert.Fprintln(opts.IO.ErrOut, "warning: "+p.Error())
 			}
 		}
 	}
@@ -127,9 +128,9 @@ func validateRun(opts *Options) error {
 		}
 		for _, r := range results {
 			if r.Valid {
-				fmt.Fprintf(w, "%s: ok: %s\n", r.File, r.Summary)
+				fmt.Fprintf(w, "%s: ok: %s\n", inert.Line(r.File), inert.Line(r.Summary))
 			} else {
-				fmt.Fprintf(w, "%s: invalid: %s\n", r.File, render.Plural(len(r.Problems), "problem"))
+				fmt.Fprintf(w, "%s: invalid: %s\n", inert.Line(r.File), render.Plural(len(r.Problems), "problem"))
 			}
 		}
 		return nil
@@ -138,7 +139,7 @@ func validateRun(opts *Options) error {
 		return err
 	}
 	if msg := skipped.Message("cop-..."); msg != "" {
-		fmt.Fprintln(opts.IO.ErrOut, msg)
+		inert.Fprintln(opts.IO.ErrOut, msg)
 	}
 	if len(results) == 0 {
 		return exitcode.Usage(errors.New("no cop files found in " + strings.Join(opts.Files, ", ")))
