@@ -45,8 +45,10 @@ func fileProblems(file string, err error) []render.ProblemDoc {
 // garbage at once: with the default GOGC of 100 the collector runs every
 // few MiB and took a fifth of compare's CPU time over 10,000 files. Letting
 // the heap grow to five times what is live, capped by a soft limit of 64
-// MiB, cuts that by most and keeps peak memory far under 100 MiB whatever
-// the number or size of the files.
+// MiB, cuts most of that and keeps peak memory near 64 MiB whatever the
+// size of the notes. The limit is soft: past some 50,000 files the scores
+// alone approach it, and then the collector runs more often (the runtime
+// caps it at half the CPU) while memory grows as it must.
 func tuneGC(getenv func(string) string) (restore func()) {
 	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
 		return func() {}
