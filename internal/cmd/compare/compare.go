@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
+	"github.com/cophealth/cop/internal/build"
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
@@ -28,7 +30,10 @@ import (
 type Options struct {
 	IO          *iostreams.IOStreams
 	WriteOutput func(path string, write func(io.Writer) error) error
-	Context     context.Context
+	// Now is the factory's clock (COP_NOW pins it): the HTML footer dates
+	// the page with it.
+	Now     func() time.Time
+	Context context.Context
 
 	Files      []string
 	Frameworks []string
@@ -43,7 +48,7 @@ type Options struct {
 // NewCmdCompare builds cop compare. runF replaces the run function in tests
 // of flag parsing.
 func NewCmdCompare(f *factory.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput}
+	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "compare FILE...",
 		Short: "Compare communities side by side, or one community over time",
@@ -65,8 +70,9 @@ respondents' files with cop merge).
 A directory stands for every .yaml and .yml file below it (a link to a file
 is read like the file); drafts (*.draft.yaml) and files that are not
 assessments (other cop files, CI workflows) are skipped and counted, but
-one without a kind: line that has an assessment's fields is reported. A file named outright must be an assessment. Files are read on every core and
-only their scores are kept, so thousands of files are fine; a file that
+one without a kind: line that has an assessment's fields is reported. A
+file named outright must be an assessment. Files are read on every core
+and only their scores are kept, so thousands of files are fine; a file that
 cannot be read is reported with its name, the others are still compared,
 and cop exits with status 2.
 
@@ -81,11 +87,11 @@ counted and listed under the table.
 
 Formats: table (for a terminal, coloured by level when colour is on),
 markdown (for documents and slides), csv (a row per round, for
-spreadsheets), json (shape in the README), html (one self-contained page:
-a radar chart with a polygon per round and a legend, above the grid with a
-bar per score; no script, no network, prints on A4). With -f html,
---policy FILE draws a policy file's targets as a dashed polygon and adds
-a Target column.` + options.ExitStatus(false, false),
+spreadsheets), json (its shape is in docs/file-formats.md), html (one
+self-contained page: a radar chart with a polygon per round and a legend,
+above the grid with a bar per score; no script, no network, prints on A4).
+With -f html, --policy FILE draws a policy file's targets as a dashed
+polygon and adds a Target column.` + options.ExitStatus(false, false),
 		Example: `  cop compare examples/
   cop compare examples/riverside-nurses/
   cop compare --all-rounds --sort overall -f markdown examples/ > slide.md
@@ -125,13 +131,12 @@ a Target column.` + options.ExitStatus(false, false),
 	return cmd
 }
 
-// sortCompletion offers name, overall and the default framework's dimensions.
-func sortCompletion(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+// sortCompletion offers name, overall and the dimensions of the framework
+// given with --framework (the last one), else of the default framework.
+func sortCompletion(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
 	keys := []string{grid.SortName, grid.SortOverall}
-	if cat, err := catalog.New(""); err == nil {
-		if fw, err := cat.Default(); err == nil {
-			keys = append(keys, fw.DimensionIDs()...)
-		}
+	if fw := options.FrameworkFor(cmd); fw != nil {
+		keys = append(keys, fw.DimensionIDs()...)
 	}
 	return keys, cobra.ShellCompDirectiveNoFileComp
 }
@@ -165,6 +170,9 @@ func compareRun(opts *Options) error {
 		Color:   (opts.Output == "" || opts.Output == "-") && opts.IO.ColorEnabled(),
 		Unicode: opts.IO.UnicodeEnabled(),
 	}, Skipped: skipped.Total()}
+	if opts.Output == "" || opts.Output == "-" {
+		rep.Style.Width = opts.IO.TerminalWidth()
+	}
 	var warnings []*load.Warning
 	bad := 0
 	for _, o := range outs {
@@ -201,6 +209,9 @@ func compareRun(opts *Options) error {
 		if err := load.FitPolicyAll(rep.Policy, used); err != nil {
 			return err
 		}
+	}
+	if opts.Format == "html" {
+		rep.Made, rep.Version = opts.Now(), build.Read().Version
 	}
 	write := render.CompareTable
 	switch opts.Format {

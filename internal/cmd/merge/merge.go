@@ -34,6 +34,7 @@ type Options struct {
 
 	Files     []string
 	Framework string
+	Format    string
 	Output    string
 	Anonymize bool
 	Force     bool
@@ -58,8 +59,9 @@ two files is an error naming both.
 
 Responses are written in the order of the files as given (a directory stands
 for its .yaml and .yml files in name order, read as cop check and cop compare
-read it: drafts and files that are not assessments are skipped and counted), and in each file's own order. --anonymize replaces
-each respondent's name with "Respondent 1", "Respondent 2" and so on, in that
+read it: drafts and files that are not assessments are skipped and
+counted), and in each file's own order. --anonymize replaces each
+respondent's name with "Respondent 1", "Respondent 2" and so on, in that
 same order; roles, ratings and notes are kept as typed, so read the notes
 before sharing the file: they may name people.
 
@@ -78,12 +80,17 @@ without it). An existing file is never replaced unless --force is given.` + opti
 			return mergeRun(opts)
 		},
 	}
-	options.Output(cmd, &opts.Output)
+	options.Format(cmd, &opts.Format, Formats, "yaml")
+	options.OutputKeep(cmd, &opts.Output)
 	options.Framework(cmd, &opts.Framework)
 	cmd.Flags().BoolVar(&opts.Anonymize, "anonymize", false, `replace respondents' names with "Respondent 1..N", in the order of the merged file`)
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
+
+// Formats: the merged round is an assessment file, in YAML; -f yaml is
+// accepted so that -f works on every command.
+var Formats = []string{"yaml"}
 
 // Input is one respondents' file to merge.
 type Input struct {

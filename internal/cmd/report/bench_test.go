@@ -3,6 +3,7 @@ package report
 import (
 	"io"
 	"testing"
+	"time"
 
 	"github.com/cophealth/cop/internal/catalog"
 	_ "github.com/cophealth/cop/internal/golden" // accept go test ./... -update
@@ -42,7 +43,7 @@ func BenchmarkReportHTML(b *testing.B) { benchmarkReport(b, "html") }
 func benchmarkReport(b *testing.B, format string) {
 	for b.Loop() {
 		ios, _, out, _ := iostreams.Test()
-		opts := &Options{IO: ios, File: file, Format: format, Weakest: 5,
+		opts := &Options{IO: ios, File: file, Format: format, Weakest: 5, Now: time.Now,
 			WriteOutput: func(_ string, w func(io.Writer) error) error { return w(out) }}
 		if err := reportRun(opts); err != nil {
 			b.Fatal(err)

@@ -23,7 +23,7 @@ import (
 )
 
 // Formats are the formats cop validate writes.
-var Formats = []string{"text", "json"}
+var Formats = []string{options.Table, "json"}
 
 // Options holds the flags and dependencies of cop validate.
 type Options struct {
@@ -53,9 +53,9 @@ checked against each assessment's framework when cop check runs.
 A directory stands for every .yaml and .yml file below it (a link to a file
 is read like the file); drafts (*.draft.yaml) and files that are not cop
 files are skipped and counted, but one without a kind: line that has the
-fields of a cop file is reported. Every problem in a file is listed on standard error as file:line:col. A
-framework version other than the one an assessment was made with is a
-warning, not a problem.` + options.ExitStatus(false, false),
+fields of a cop file is reported. Every problem in a file is listed on
+standard error as file:line:col. A framework version other than the one an
+assessment was made with is a warning, not a problem.` + options.ExitStatus(false, false),
 		Example: `  cop validate examples/
   cop validate my-framework.yaml assessment.yaml .cop-policy.yaml
   cop validate -f json assessment.yaml`,
@@ -72,7 +72,7 @@ warning, not a problem.` + options.ExitStatus(false, false),
 			return validateRun(opts)
 		},
 	}
-	options.Format(cmd, &opts.Format, Formats, "text")
+	options.Format(cmd, &opts.Format, Formats, options.Table)
 	options.Output(cmd, &opts.Output)
 	options.Framework(cmd, &opts.Framework)
 	return cmd
@@ -113,7 +113,7 @@ func validateRun(opts *Options) error {
 		if !r.Valid {
 			invalid++
 		}
-		if opts.Format == "text" {
+		if opts.Format == options.Table {
 			for _, p := range r.Problems {
 				inert.Fprintln(opts.IO.ErrOut, p.Error())
 			}
@@ -202,7 +202,7 @@ func Check(in load.Input, cat *catalog.Catalog) FileResult {
 		}
 		r.Summary = summary
 	default:
-		msg := "not a cop file: no kind: key (expected kind: cop-assessment or kind: cop-framework)"
+		msg := "not a cop file: no kind: key (expected kind: cop-assessment, cop-framework or cop-policy)"
 		if r.Kind != "" {
 			msg = fmt.Sprintf("unknown kind %q (expected cop-assessment, cop-framework or cop-policy)", r.Kind)
 		}
