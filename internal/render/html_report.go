@@ -32,6 +32,7 @@ type reportPage struct {
 	Indicators  []htmlIndicatorGroup
 	Notes       []htmlNoteGroup
 	Explanation []string
+	Roles       *htmlRoles
 }
 
 // htmlScore is a score with its level and coverage, as shown.
@@ -122,6 +123,7 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		}
 		page.Radar.Desc = radarDesc(Plural(len(titles), "dimension"), fw, []string{desc})
 	}
+	page.Roles = rolesHTML(rep)
 	if targets != nil {
 		page.TargetsLine = targetsLine(targets)
 		page.Targets = newHTMLTable(targetsTable(targets, false, OneLine))

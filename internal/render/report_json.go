@@ -21,7 +21,9 @@ type ReportDoc struct {
 	Weakest       []IndicatorRef `json:"weakest"`
 	Disagreements []IndicatorRef `json:"disagreements"`
 	Unrated       []IndicatorRef `json:"unrated"`
-	Explanation   []string       `json:"explanation,omitempty"`
+	// ByRole scores each dimension per role, when two or more roles answered.
+	ByRole      *RolesDoc `json:"byRole,omitempty"`
+	Explanation []string  `json:"explanation,omitempty"`
 }
 
 // FrameworkDoc names a framework.
@@ -94,6 +96,7 @@ func NewReportDoc(rep *Report) *ReportDoc {
 		Weakest:       []IndicatorRef{},
 		Disagreements: []IndicatorRef{},
 		Unrated:       []IndicatorRef{},
+		ByRole:        newRolesDoc(score.ByRole(fw, a)),
 	}
 	o := res.Overall
 	doc.Overall = OverallDoc{Score: Rounded(o.Score), Level: levelID(o.Level), Coverage: Rounded(o.Coverage),

@@ -41,6 +41,9 @@ func ReportMarkdown(w io.Writer, rep *Report) error {
 	if err := t.WriteMarkdown(w); err != nil {
 		return err
 	}
+	if err := rolesMarkdown(p, rep); err != nil {
+		return err
+	}
 	if weak := res.Weakest(rep.Weakest); len(weak) > 0 {
 		p.line("")
 		p.line("## Weakest indicators")

@@ -50,6 +50,9 @@ func ReportTable(w io.Writer, rep *Report) error {
 	if err := t.WritePlain(w); err != nil {
 		return err
 	}
+	if err := rolesPlain(p, rep); err != nil {
+		return err
+	}
 
 	if weak := res.Weakest(rep.Weakest); len(weak) > 0 {
 		p.line("")
