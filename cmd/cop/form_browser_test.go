@@ -336,6 +336,7 @@ func TestFormBrowser(t *testing.T) {
 	t.Logf("the page for the default framework (%d questions) is %d bytes", fw.IndicatorCount(), info.Size())
 
 	ft := newFormTab(t, bin)
+	t.Run("hostile", func(t *testing.T) { testHostile(t, ft, dir) })
 	for _, vp := range []struct {
 		name          string
 		width, height int64
@@ -482,6 +483,119 @@ func TestFormBrowser(t *testing.T) {
 	}
 }
 
+// hostileCommunity and the texts below are what the hostile test types or
+// passes on the command line: markup, quotes, a closing script tag, YAML's
+// own punctuation, line breaks and characters from beyond ASCII.
+const (
+	hostileCommunity = `</script><script>alert(1)</script> "Q" & <b>bold</b>`
+	hostileContact   = `<img src=x onerror=alert(2)>`
+	hostileName      = `Zoë "Z" O'Brien: #1 - <b>x</b> </script>`
+	hostileRole      = `- member # not a comment: {x}`
+	// hostileTyped goes in through the keyboard; hostileOddities through an
+	// input method (a paste), since no key makes a tab, a line separator
+	// or a next-line character.
+	hostileTyped    = "Colons: yes\n# hash\n'single' \"double\" \\ backslash\n- dash\n\n</textarea><script>alert(3)</script> 日本語 🎉"
+	hostileOddities = "\ttab \u2028 line separator \u0085 next line \u00a0nbsp  trailing  "
+)
+
+// testHostile answers a page whose framework, community and contact are
+// markup with text that is markup and YAML punctuation, and checks that
+// all of it shows as text and that the saved file reads back exactly.
+func testHostile(t *testing.T, ft *formTab, dir string) {
+	page := writeForm(t, dir, "hostile.html", "--framework", "testdata/browser/form-fw.yaml",
+		"--community", hostileCommunity, "--date", "2026-11-22", "--contact", hostileContact)
+	fwFile, err := load.FrameworkFile("testdata/browser/form-fw.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ft.open(t, page, 390, 844)
+	facts, err := chromedp.Run(ft.ctx, chromedp.Evaluate[map[string]any](`({
+		h1: document.querySelector("h1").textContent,
+		title: document.title,
+		text: document.body.textContent,
+		scripts: document.scripts.length,
+		foreign: document.querySelectorAll("main b, main i, main u, main em, main img, main iframe, main a, main style, main script").length,
+		textareas: document.querySelectorAll("textarea").length,
+		legends: Array.from(document.querySelectorAll("legend .user")).map(e => e.textContent).join("|"),
+		dimension: document.querySelector("#h-plan .user").textContent,
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if facts["h1"] != hostileCommunity {
+		t.Errorf("h1 shows %q, want %q", facts["h1"], hostileCommunity)
+	}
+	if !strings.Contains(facts["title"].(string), hostileCommunity) {
+		t.Errorf("title %q does not show the community as text", facts["title"])
+	}
+	// The data element and the page's own script; nothing else.
+	if facts["scripts"] != 2.0 || facts["foreign"] != 0.0 {
+		t.Errorf("%v scripts and %v markup elements from user text, want 2 and 0", facts["scripts"], facts["foreign"])
+	}
+	// Four indicator notes, two dimension notes and the text to copy:
+	// the statement's </textarea><textarea> made none.
+	if facts["textareas"] != 7.0 {
+		t.Errorf("%v textareas, want 7", facts["textareas"])
+	}
+	for _, want := range []string{fwFile.Title, hostileContact, "Written <u>plan</u>", `Range ' " <`, "There is a written plan </textarea><textarea>."} {
+		if !strings.Contains(facts["text"].(string), want) {
+			t.Errorf("the page does not show %q as text", want)
+		}
+	}
+	if facts["dimension"] != "<script>alert(9)</script>Plan" {
+		t.Errorf("the dimension's heading shows %q", facts["dimension"])
+	}
+
+	ft.tabTo(t, `e.id === "respondent"`)
+	ft.keys(t, hostileName)
+	ft.keys(t, kb.Tab)
+	ft.keys(t, hostileRole)
+	ft.tabTo(t, `e.dataset.go === "next"`)
+	ft.keys(t, kb.Enter)
+	ft.waitFor(t, `location.hash === "#d-plan"`)
+	ft.answerByKeyboard(t, answer{dim: "plan", ind: "p1", option: 4})
+	ft.tabTo(t, `e.id === "n:plan:p1"`)
+	ft.keys(t, hostileTyped)
+	ft.insertText(t, hostileOddities)
+	ft.answerByKeyboard(t, answer{dim: "plan", ind: "p2", option: 6})
+	ft.tabTo(t, `e.id === "dn:plan"`)
+	ft.insertText(t, hostileTyped+hostileOddities)
+	ft.tabTo(t, `e.dataset.go === "next"`)
+	ft.keys(t, kb.Enter)
+	ft.waitFor(t, `location.hash === "#d-people"`)
+	ft.tabTo(t, `e.dataset.go === "next"`)
+	ft.keys(t, kb.Enter)
+	ft.waitFor(t, `location.hash === "#save"`)
+	ft.tabTo(t, `e.dataset.save === "final"`)
+	ft.keys(t, kb.Enter)
+	path := ft.saved(t, "script-script-alert-1-script-q-b-bold-b-2026-11-22-zoe-z-o-brien-1-b-x-b-script.yaml")
+	data, _ := os.ReadFile(path)
+	t.Logf("saved:\n%s", data)
+	l, err := load.AssessmentFile(path, func(id string) (*model.Framework, error) { return fwFile, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := l.Assessment
+	r := a.Responses[0]
+	want := hostileTyped + hostileOddities
+	for _, c := range []struct{ what, got, want string }{
+		{"community", a.Community, hostileCommunity},
+		{"respondent", r.Respondent, hostileName},
+		{"role", r.Role, hostileRole},
+		{"note on plan", r.Notes["plan"], want},
+		{"rating of p1", r.Rating("plan", "p1").String(), "4"},
+		{"rating of p2", r.Rating("plan", "p2").String(), model.NotApplicable},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s reads back as %q, want %q", c.what, c.got, c.want)
+		}
+	}
+	if got := indicatorNote(&r, "plan", "p1"); got != want && indicatorNotesLoaded {
+		t.Errorf("note on p1 reads back as %q, want %q", got, want)
+	}
+	ft.clean(t)
+}
+
 // timing logs how soon the page painted and was ready to answer, from the
 // browser's own performance entries.
 func timing(t *testing.T, ft *formTab) {
@@ -545,6 +659,8 @@ func printsOnA4(t *testing.T, ft *formTab, name string) {
 	}
 	t.Logf("printed on %d A4 pages", strings.Count(string(pdf), "/Type /Page\n")+strings.Count(string(pdf), "/Type /Page/")+strings.Count(string(pdf), "/Type /Page>"))
 }
+
+const indicatorNotesLoaded = false
 
 // indicatorNote is a response's note on one indicator. TODO: IndicatorNotes.
 func indicatorNote(r *model.Response, dim, ind string) string { return "" }

@@ -56,7 +56,13 @@ two files is an error naming both.
 
 Responses are written in the order of the files as given (a directory stands
 for its .yaml and .yml files in name order; files in it that are not
-assessments are skipped), and in each file's own order. --anonymize replaces
+assessments, and drafts, are skipped), and in each file's own order.
+
+Drafts are never merged: a file whose name ends .draft.yaml (saved part way
+by cop assess or by the questionnaire page of cop form). Named on the command
+line, a draft is an error; found in a directory, it is skipped and counted.
+Responses without a respondent (from a page made with cop form --anonymous)
+are labelled "Anonymous 1", "Anonymous 2" and so on, in the merged order. --anonymize replaces
 each respondent's name with "Respondent 1", "Respondent 2" and so on, in that
 same order; roles, ratings and notes are kept as typed, so read the notes
 before sharing the file: they may name people.
@@ -100,7 +106,8 @@ func mergeRun(opts *Options) error {
 	}
 	var inputs []Input
 	var fw *model.Framework
-	bad := 0
+	var drafts []string
+	bad, refused := 0, 0
 	for _, a := range args {
 		doc, err := load.ParseInput(a.Path, opts.IO.In)
 		if err == nil && a.Found && !doc.LooksLike(model.AssessmentKind) {
@@ -115,14 +122,31 @@ func mergeRun(opts *Options) error {
 			bad++
 			continue
 		}
+		if IsDraft(doc.Name, l.Assessment) {
+			if a.Found {
+				drafts = append(drafts, doc.Name)
+				continue
+			}
+			fmt.Fprintf(opts.IO.ErrOut, "%s is a draft (%s), not a member's finished answers: drafts are not merged. "+
+				"Ask the member to finish and save their answers, or merge the file they sent\n", doc.Name, draftWhy(doc.Name))
+			refused++
+			continue
+		}
 		for _, w := range l.Warnings {
 			fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
 		}
 		inputs = append(inputs, Input{File: doc.Name, Assessment: l.Assessment})
 		fw = l.Framework
 	}
-	if bad > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "%s could not be read; nothing was written\n", render.Plural(bad, "file"))
+	if len(drafts) > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "skipped %s: %s (drafts are not merged)\n", render.Plural(len(drafts), "draft"), grid.Files(drafts, 5))
+	}
+	if bad > 0 || refused > 0 {
+		if bad > 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "%s could not be read; nothing was written\n", render.Plural(bad, "file"))
+		} else {
+			fmt.Fprintf(opts.IO.ErrOut, "%s named; nothing was written\n", render.Plural(refused, "draft"))
+		}
 		return exitcode.Silent(exitcode.Invalid)
 	}
 	if len(inputs) == 0 {
@@ -202,6 +226,12 @@ func Merge(inputs []Input, anonymize bool) (*model.Assessment, []string, error) 
 				in.File, a.Community, first.Community, inputs[0].File))
 		}
 		for _, r := range a.Responses {
+			if strings.TrimSpace(r.Respondent) == "" {
+				// An anonymous response (from a page made with cop form
+				// --anonymous): labelled below, never a duplicate.
+				merged.Responses = append(merged.Responses, r)
+				continue
+			}
 			here := where{in.File, r.Pos}
 			k := grid.CommunityKey(r.Respondent)
 			if prev, dup := seen[k]; dup {
@@ -220,7 +250,45 @@ func Merge(inputs []Input, anonymize bool) (*model.Assessment, []string, error) 
 			merged.Responses[i].Respondent = "Respondent " + strconv.Itoa(i+1)
 		}
 	}
+	labelAnonymous(merged.Responses, seen)
 	return merged, warnings, nil
+}
+
+// labelAnonymous gives each response without a respondent its own label,
+// "Anonymous 1", "Anonymous 2" and so on in the merged order, skipping any
+// label that a named respondent already has (taken holds their keys), so
+// that every response of the round can be told apart.
+func labelAnonymous[V any](responses []model.Response, taken map[string]V) {
+	n := 0
+	for i := range responses {
+		if strings.TrimSpace(responses[i].Respondent) != "" {
+			continue
+		}
+		for {
+			n++
+			label := "Anonymous " + strconv.Itoa(n)
+			if _, ok := taken[grid.CommunityKey(label)]; !ok {
+				responses[i].Respondent = label
+				break
+			}
+		}
+	}
+}
+
+// IsDraft reports whether a file is a draft, which is never merged: its
+// name ends .draft.yaml (or .draft.yml), as the drafts of cop assess and
+// of the questionnaire page (cop form) do.
+func IsDraft(name string, a *model.Assessment) bool {
+	return draftWhy(name) != ""
+}
+
+// draftWhy says what makes a file a draft, or "" when it is not one.
+func draftWhy(name string) string {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".draft.yaml") || strings.HasSuffix(lower, ".draft.yml") {
+		return "its name ends .draft.yaml"
+	}
+	return ""
 }
 
 // differences groups the files by a value, or returns "" when they all
