@@ -360,7 +360,7 @@ func TestFormBrowser(t *testing.T) {
 			for _, d := range fw.Dimensions {
 				for _, ind := range d.Indicators {
 					a := answer{dim: d.ID, ind: ind.ID, option: n % (len(fw.Scale) + 2)}
-					if n%5 == 0 && false { // TODO indicator-notes after main merge
+					if n%5 == 0 {
 						a.note = fmt.Sprintf("Note %d: \"quoted\", a colon: and # hash", n)
 					}
 					answers = append(answers, a)
@@ -590,7 +590,7 @@ func testHostile(t *testing.T, ft *formTab, dir string) {
 			t.Errorf("%s reads back as %q, want %q", c.what, c.got, c.want)
 		}
 	}
-	if got := indicatorNote(&r, "plan", "p1"); got != want && indicatorNotesLoaded {
+	if got := indicatorNote(&r, "plan", "p1"); got != want {
 		t.Errorf("note on p1 reads back as %q, want %q", got, want)
 	}
 	ft.clean(t)
@@ -660,7 +660,5 @@ func printsOnA4(t *testing.T, ft *formTab, name string) {
 	t.Logf("printed on %d A4 pages", strings.Count(string(pdf), "/Type /Page\n")+strings.Count(string(pdf), "/Type /Page/")+strings.Count(string(pdf), "/Type /Page>"))
 }
 
-const indicatorNotesLoaded = false
-
-// indicatorNote is a response's note on one indicator. TODO: IndicatorNotes.
-func indicatorNote(r *model.Response, dim, ind string) string { return "" }
+// indicatorNote is a response's note on one indicator.
+func indicatorNote(r *model.Response, dim, ind string) string { return r.IndicatorNotes[dim][ind] }
