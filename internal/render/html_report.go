@@ -33,6 +33,7 @@ type reportPage struct {
 	Notes       []htmlNoteGroup
 	Explanation []string
 	Roles       *htmlRoles
+	Rate        *htmlRate
 }
 
 // htmlScore is a score with its level and coverage, as shown.
@@ -124,6 +125,7 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		page.Radar.Desc = radarDesc(Plural(len(titles), "dimension"), fw, []string{desc})
 	}
 	page.Roles = rolesHTML(rep)
+	page.Rate = rateHTML(a)
 	if targets != nil {
 		page.TargetsLine = targetsLine(targets)
 		page.Targets = newHTMLTable(targetsTable(targets, false, OneLine))

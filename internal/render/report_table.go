@@ -21,6 +21,7 @@ func ReportTable(w io.Writer, rep *Report) error {
 	p := &printer{w: w}
 	p.line("%s, %s", st.Bold(OneLine(a.Community)), a.Date.Format(model.DateLayout))
 	p.line("%s (%s %s), %s", OneLine(fw.Title), fw.ID, OneLine(fw.Version), Plural(res.Respondents, "respondent"))
+	ratePlain(p, rep)
 	p.line("")
 	o := res.Overall
 	p.line("Overall: %s %s, coverage %s (%s)", st.Bold(Score(o.Score)),
