@@ -35,6 +35,9 @@ type Options struct {
 	Output    string
 	Anonymize bool
 	Force     bool
+	// Invited is how many members were asked to answer (--invited); 0
+	// when not given.
+	Invited int
 }
 
 // NewCmdMerge builds cop merge. runF replaces the run function in tests of
@@ -68,7 +71,12 @@ same order; roles, ratings and notes are kept as typed, so read the notes
 before sharing the file: they may name people.
 
 The merged file is written atomically to --output FILE (standard output
-without it). An existing file is never replaced unless --force is given.` + options.ExitStatus(false, false),
+without it). An existing file is never replaced unless --force is given.
+
+--invited N records how many members were asked to answer, for the response
+rate that cop report shows ("5 of 14 invited members answered") and that cop
+check can require (--min-response-rate). Without it, the files' own invited:
+is kept when they agree.` + options.ExitStatus(false, false),
 		Example: `  cop merge ana.yaml ben.yaml chloe.yaml -o round-2026-11.yaml
   cop merge responses/ --anonymize -o round.yaml
   cop merge responses/*.yaml --force -o round.yaml && cop report round.yaml`,
@@ -76,6 +84,9 @@ without it). An existing file is never replaced unless --force is given.` + opti
 		ValidArgsFunction: options.YAMLFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if cmd.Flags().Changed("invited") && opts.Invited < 1 {
+				return exitcode.Usage(fmt.Errorf("--invited must be 1 or more (how many members were asked to answer), got %d", opts.Invited))
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -86,6 +97,7 @@ without it). An existing file is never replaced unless --force is given.` + opti
 	options.Framework(cmd, &opts.Framework)
 	cmd.Flags().BoolVar(&opts.Anonymize, "anonymize", false, `replace respondents' names with "Respondent 1..N", in the order of the merged file`)
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
+	cmd.Flags().IntVar(&opts.Invited, "invited", 0, "how many members were asked to answer (`N`), for the response rate in cop report")
 	return cmd
 }
 
@@ -128,7 +140,7 @@ func mergeRun(opts *Options) error {
 				continue
 			}
 			fmt.Fprintf(opts.IO.ErrOut, "%s is a draft (%s), not a member's finished answers: drafts are not merged. "+
-				"Ask the member to finish and save their answers, or merge the file they sent\n", doc.Name, draftWhy(doc.Name))
+				"Ask the member to finish and save their answers, or merge the file they sent\n", doc.Name, draftWhy(doc.Name, l.Assessment))
 			refused++
 			continue
 		}
@@ -152,9 +164,22 @@ func mergeRun(opts *Options) error {
 	if len(inputs) == 0 {
 		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
 	}
+	if opts.Invited > 0 {
+		// --invited sets the round's number, whatever the files said.
+		for _, in := range inputs {
+			in.Assessment.Invited = 0
+		}
+	}
 	merged, warnings, err := Merge(inputs, opts.Anonymize)
 	if err != nil {
 		return exitcode.Usage(err)
+	}
+	if opts.Invited > 0 {
+		merged.Invited = opts.Invited
+	}
+	if merged.Invited > 0 && len(merged.Responses) > merged.Invited {
+		warnings = append(warnings, fmt.Sprintf("invited %d, but the round has %s: is the number invited out of date?",
+			merged.Invited, render.Plural(len(merged.Responses), "response")))
 	}
 	for _, w := range warnings {
 		fmt.Fprintln(opts.IO.ErrOut, "warning: "+w)
@@ -211,8 +236,12 @@ func Merge(inputs []Input, anonymize bool) (*model.Assessment, []string, error) 
 	if len(differ) > 0 {
 		return nil, nil, errors.New("the files are not one round; they differ in\n  " + strings.Join(differ, "\n  "))
 	}
+	invited, err := invitedOf(inputs)
+	if err != nil {
+		return nil, nil, err
+	}
 
-	merged := &model.Assessment{Community: first.Community, Date: first.Date, Framework: first.Framework}
+	merged := &model.Assessment{Community: first.Community, Date: first.Date, Framework: first.Framework, Invited: invited}
 	type where struct {
 		file string
 		pos  model.Pos
@@ -275,20 +304,43 @@ func labelAnonymous[V any](responses []model.Response, taken map[string]V) {
 	}
 }
 
-// IsDraft reports whether a file is a draft, which is never merged: its
-// name ends .draft.yaml (or .draft.yml), as the drafts of cop assess and
-// of the questionnaire page (cop form) do.
+// IsDraft reports whether a file is a draft, which is never merged: it
+// says draft: true (as a draft saved from the questionnaire page of cop form
+// does), or its name ends .draft.yaml (or .draft.yml), as the drafts of cop
+// assess and of the page do.
 func IsDraft(name string, a *model.Assessment) bool {
-	return draftWhy(name) != ""
+	return draftWhy(name, a) != ""
 }
 
 // draftWhy says what makes a file a draft, or "" when it is not one.
-func draftWhy(name string) string {
+func draftWhy(name string, a *model.Assessment) string {
 	lower := strings.ToLower(name)
-	if strings.HasSuffix(lower, ".draft.yaml") || strings.HasSuffix(lower, ".draft.yml") {
+	switch {
+	case a != nil && a.Draft:
+		return "it says draft: true"
+	case strings.HasSuffix(lower, ".draft.yaml") || strings.HasSuffix(lower, ".draft.yml"):
 		return "its name ends .draft.yaml"
 	}
 	return ""
+}
+
+// invitedOf is the number invited that the files give (invited: N), 0 when
+// none gives one, and an error naming the files when they give different
+// numbers. cop merge --invited N replaces it either way.
+func invitedOf(inputs []Input) (int, error) {
+	var given []Input
+	for _, in := range inputs {
+		if in.Assessment.Invited > 0 {
+			given = append(given, in)
+		}
+	}
+	if len(given) == 0 {
+		return 0, nil
+	}
+	if s := differences(given, func(a *model.Assessment) string { return strconv.Itoa(a.Invited) }, nil); s != "" {
+		return 0, errors.New("the files give different numbers invited: " + s + "\n(pass --invited N to set the number for the round)")
+	}
+	return given[0].Assessment.Invited, nil
 }
 
 // differences groups the files by a value, or returns "" when they all

@@ -191,4 +191,29 @@ func TestIsDraft(t *testing.T) {
 			t.Errorf("IsDraft(%q) = %v, want %v", name, got, want)
 		}
 	}
+	// Renamed, a draft is still a draft: the file says so.
+	if !IsDraft("ana.yaml", &model.Assessment{Draft: true}) {
+		t.Error("a file with draft: true is not a draft")
+	}
+}
+
+func TestMergeInvited(t *testing.T) {
+	with := func(n int, a *model.Assessment) *model.Assessment { a.Invited = n; return a }
+	// Files that agree (or say nothing) keep their number.
+	m, _, err := Merge([]Input{
+		{"a.yaml", with(14, round("C", "2026-11-22", "fw", "1.0.0", "Ana"))},
+		{"b.yaml", round("C", "2026-11-22", "fw", "1.0.0", "Ben")},
+		{"c.yaml", with(14, round("C", "2026-11-22", "fw", "1.0.0", "Chloe"))},
+	}, false)
+	if err != nil || m.Invited != 14 {
+		t.Fatalf("invited %v, err %v; want 14", m, err)
+	}
+	// Files that disagree: an error naming them.
+	_, _, err = Merge([]Input{
+		{"a.yaml", with(14, round("C", "2026-11-22", "fw", "1.0.0", "Ana"))},
+		{"b.yaml", with(12, round("C", "2026-11-22", "fw", "1.0.0", "Ben"))},
+	}, false)
+	if err == nil || !strings.Contains(err.Error(), "the files give different numbers invited: 14 in a.yaml; 12 in b.yaml") {
+		t.Errorf("err = %v", err)
+	}
 }
