@@ -97,6 +97,7 @@ func explanation(res *score.Result) []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
 	add("Indicator score: the mean of the scale values given (unknown, not-applicable and missing answers are left out).")
+	add("Excluded: every response says not-applicable. A missing answer counts like unknown, so not-applicable beside unknown or no answer is not rated.")
 	add("Dimension score: the weighted mean of its rated indicators' scores; coverage: rated / (indicators - excluded).")
 	add("Overall score: the weighted mean of the dimension scores (dimension weights); coverage: rated / (all indicators - excluded).")
 	add("Level: the highest level whose min is at most the score rounded to 2 decimals.")

@@ -14,6 +14,7 @@ import (
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -172,7 +173,7 @@ func compareRun(opts *Options) error {
 			rep.Skipped++
 		case o.err != nil:
 			bad++
-			fmt.Fprintln(opts.IO.ErrOut, o.err)
+			inert.Fprintln(opts.IO.ErrOut, o.err)
 			rep.Problems = append(rep.Problems, fileProblems(args[i].Path, o.err)...)
 		default:
 			rounds = append(rounds, o.round)
@@ -182,7 +183,7 @@ func compareRun(opts *Options) error {
 	printWarnings(opts.IO.ErrOut, warnings)
 	if len(rounds) == 0 {
 		if bad > 0 {
-			fmt.Fprintf(opts.IO.ErrOut, "no file could be read: nothing to compare\n")
+			inert.Fprintf(opts.IO.ErrOut, "no file could be read: nothing to compare\n")
 			return exitcode.Silent(exitcode.Invalid)
 		}
 		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
@@ -215,7 +216,7 @@ func compareRun(opts *Options) error {
 		return err
 	}
 	if bad > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "%d of %d files could not be read and %s left out of the comparison\n",
+		inert.Fprintf(opts.IO.ErrOut, "%d of %d files could not be read and %s left out of the comparison\n",
 			bad, bad+len(rounds), isAre(bad))
 		return exitcode.Silent(exitcode.Invalid)
 	}
@@ -258,13 +259,13 @@ func printWarnings(w io.Writer, warnings []*load.Warning) {
 	for _, msg := range order {
 		ws := byMsg[msg]
 		if len(ws) == 1 {
-			fmt.Fprintf(w, "warning: %v\n", ws[0])
+			inert.Fprintf(w, "warning: %v\n", ws[0])
 			continue
 		}
 		files := make([]string, len(ws))
 		for i, wn := range ws {
 			files[i] = wn.File
 		}
-		fmt.Fprintf(w, "warning: %d files: %s (%s)\n", len(ws), msg, grid.Files(files, 3))
+		inert.Fprintf(w, "warning: %d files: %s (%s)\n", len(ws), msg, grid.Files(files, 3))
 	}
 }

@@ -13,10 +13,10 @@ import (
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/options"
-	"github.com/cophealth/cop/internal/render"
 	"github.com/spf13/cobra"
 
 	page "github.com/cophealth/cop/internal/form"
@@ -177,7 +177,7 @@ func formRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "wrote %s: the %s questionnaire (%d questions) for %s, round of %s\n",
-		render.Inert(opts.Output), render.Inert(fw.ID), fw.IndicatorCount(), render.Inert(round.Community), round.Date.Format(model.DateLayout))
+	inert.Fprintf(opts.IO.ErrOut, "wrote %s: the %s questionnaire (%d questions) for %s, round of %s\n",
+		opts.Output, fw.ID, fw.IndicatorCount(), inert.Line(round.Community), round.Date.Format(model.DateLayout))
 	return nil
 }

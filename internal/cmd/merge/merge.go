@@ -14,6 +14,7 @@ import (
 	"github.com/cophealth/cop/internal/encode"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -130,7 +131,7 @@ func mergeRun(opts *Options) error {
 			l, err = load.Assessment(doc, cat.Resolve)
 		}
 		if err != nil {
-			fmt.Fprintln(opts.IO.ErrOut, err)
+			inert.Fprintln(opts.IO.ErrOut, err)
 			bad++
 			continue
 		}
@@ -139,25 +140,25 @@ func mergeRun(opts *Options) error {
 				drafts = append(drafts, doc.Name)
 				continue
 			}
-			fmt.Fprintf(opts.IO.ErrOut, "%s is a draft (%s), not a member's finished answers: drafts are not merged. "+
+			inert.Fprintf(opts.IO.ErrOut, "%s is a draft (%s), not a member's finished answers: drafts are not merged. "+
 				"Ask the member to finish and save their answers, or merge the file they sent\n", doc.Name, draftWhy(doc.Name, l.Assessment))
 			refused++
 			continue
 		}
 		for _, w := range l.Warnings {
-			fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
+			inert.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
 		}
 		inputs = append(inputs, Input{File: doc.Name, Assessment: l.Assessment})
 		fw = l.Framework
 	}
 	if len(drafts) > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "skipped %s: %s (drafts are not merged)\n", render.Plural(len(drafts), "draft"), grid.Files(drafts, 5))
+		inert.Fprintf(opts.IO.ErrOut, "skipped %s: %s (drafts are not merged)\n", render.Plural(len(drafts), "draft"), grid.Files(drafts, 5))
 	}
 	if bad > 0 || refused > 0 {
 		if bad > 0 {
-			fmt.Fprintf(opts.IO.ErrOut, "%s could not be read; nothing was written\n", render.Plural(bad, "file"))
+			inert.Fprintf(opts.IO.ErrOut, "%s could not be read; nothing was written\n", render.Plural(bad, "file"))
 		} else {
-			fmt.Fprintf(opts.IO.ErrOut, "%s named; nothing was written\n", render.Plural(refused, "draft"))
+			inert.Fprintf(opts.IO.ErrOut, "%s named; nothing was written\n", render.Plural(refused, "draft"))
 		}
 		return exitcode.Silent(exitcode.Invalid)
 	}
@@ -182,7 +183,7 @@ func mergeRun(opts *Options) error {
 			merged.Invited, render.Plural(len(merged.Responses), "response")))
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(opts.IO.ErrOut, "warning: "+w)
+		inert.Fprintln(opts.IO.ErrOut, "warning: "+w)
 	}
 	write := func(w io.Writer) error { return encode.Assessment(w, merged, fw) }
 	dest := "standard output"
@@ -205,7 +206,7 @@ func mergeRun(opts *Options) error {
 	if n := len(res.Disagreements()); n > 0 && dest != "standard output" {
 		msg += fmt.Sprintf("; respondents disagree on %s (see cop report %s)", render.Plural(n, "indicator"), dest)
 	}
-	fmt.Fprintln(opts.IO.ErrOut, msg)
+	inert.Fprintln(opts.IO.ErrOut, msg)
 	return nil
 }
 

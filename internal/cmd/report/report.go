@@ -9,6 +9,7 @@ import (
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -100,7 +101,7 @@ func reportRun(opts *Options) error {
 		return err
 	}
 	for _, w := range loaded.Warnings {
-		fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
+		inert.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
 	}
 	var pol *model.Policy
 	if opts.Policy != "" {
