@@ -385,21 +385,23 @@ func TestFormBrowser(t *testing.T) {
 				if di > 0 {
 					ft.waitFor(t, fmt.Sprintf(`location.hash === %q`, "#d-"+d.ID))
 				}
-				for range d.Indicators {
+				for ii := range d.Indicators {
 					ft.answerByKeyboard(t, answers[i])
 					i++
-				}
-				ft.tabTo(t, fmt.Sprintf("e.id === %q", "dn:"+d.ID))
-				ft.keys(t, "About "+d.ID+":\nsecond line")
-				if di == 1 && vp.shot != "" {
-					shot := ft.screenshot(t)
-					save(t, "form-"+vp.name+".png", shot)
-					if *update {
-						if err := os.WriteFile(vp.shot, shot, 0o644); err != nil {
-							t.Fatal(err)
+					if di == 1 && ii == 0 {
+						// The docs' picture: the top of a page, one answer given.
+						ft.eval(t, `window.scrollTo(0, 0); true`)
+						shot := ft.screenshot(t)
+						save(t, "form-"+vp.name+".png", shot)
+						if *update {
+							if err := os.WriteFile(vp.shot, shot, 0o644); err != nil {
+								t.Fatal(err)
+							}
 						}
 					}
 				}
+				ft.tabTo(t, fmt.Sprintf("e.id === %q", "dn:"+d.ID))
+				ft.keys(t, "About "+d.ID+":\nsecond line")
 				if di == 2 {
 					// Reload part way: the page asks before it goes (the
 					// answers are not saved to a file), and every answer,
