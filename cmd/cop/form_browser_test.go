@@ -356,6 +356,7 @@ func TestFormBrowser(t *testing.T) {
 		t.Run("keyboard-"+vp.name, func(t *testing.T) {
 			ft.open(t, riverside, vp.width, vp.height)
 			timing(t, ft)
+			lowContrast(t, ft)
 			if got := ft.evalString(t, `document.activeElement === document.body ? "body" : document.activeElement.id`); got != "body" {
 				t.Logf("focus starts on %q", got)
 			}
@@ -390,6 +391,7 @@ func TestFormBrowser(t *testing.T) {
 					ft.answerByKeyboard(t, answers[i])
 					i++
 					if di == 1 && ii == 0 {
+						lowContrast(t, ft)
 						// The docs' picture: the top of a page, one answer given.
 						ft.eval(t, `window.scrollTo(0, 0); true`)
 						shot := ft.screenshot(t)
@@ -447,6 +449,7 @@ func TestFormBrowser(t *testing.T) {
 			if got := ft.evalString(t, `document.getElementById("progress").textContent`); !strings.Contains(got, "22 of 22 questions answered") {
 				t.Errorf("progress says %q, want 22 of 22 answered", got)
 			}
+			lowContrast(t, ft)
 			ft.eval(t, `document.getElementById("save-h").focus(); true`)
 			ft.tabTo(t, `e.dataset.save === "final"`)
 			ft.keys(t, kb.Enter)
@@ -869,6 +872,51 @@ func pageTiming(t testing.TB, ft *formTab) map[string]float64 {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// lowContrast fails the test for any visible text on the page whose
+// contrast with its background is below WCAG 2.2 AA: 4.5:1, or 3:1 for
+// large text (24 px, or 18.66 px bold). The background is the nearest
+// opaque one behind the element.
+func lowContrast(t *testing.T, ft *formTab) {
+	t.Helper()
+	bad, err := chromedp.Run(ft.ctx, chromedp.Evaluate[[]string](`(() => {
+		const parse = s => {
+			const m = s.match(/rgba?\(([^)]+)\)/);
+			if (!m) return null;
+			const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number);
+			return {rgb: p.slice(0, 3), a: p.length > 3 ? p[3] : 1};
+		};
+		const lum = rgb => {
+			const [r, g, b] = rgb.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+			return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+		};
+		const background = e => {
+			for (; e; e = e.parentElement) {
+				const c = parse(getComputedStyle(e).backgroundColor);
+				if (c && c.a > 0) return c.rgb;
+			}
+			return [255, 255, 255];
+		};
+		const out = [];
+		document.querySelectorAll("body *").forEach(e => {
+			if (!e.getClientRects().length) return; // not shown
+			if (!Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim())) return;
+			const st = getComputedStyle(e);
+			const a = lum(parse(st.color).rgb), b = lum(background(e));
+			const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+			const size = parseFloat(st.fontSize), bold = parseInt(st.fontWeight, 10) >= 700;
+			const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+			if (ratio < need) out.push(e.tagName + " \"" + e.textContent.trim().slice(0, 40) + "\": " + ratio.toFixed(2) + ":1, needs " + need + ":1");
+		});
+		return out;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bad {
+		t.Errorf("low contrast: %s", b)
+	}
 }
 
 // printsOnA4 prints the page and checks the paper: A4, nothing wider than
