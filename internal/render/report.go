@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
@@ -21,6 +22,10 @@ type Report struct {
 	// Policy, when set, gives the targets the HTML report draws (cop report
 	// --policy); it must fit the framework (load.FitPolicy).
 	Policy *model.Policy
+	// Made is when the report is made (the factory's clock, which COP_NOW
+	// pins) and Version the cop that makes it: the HTML footer says both.
+	Made    time.Time
+	Version string
 }
 
 // ReportFormats are the formats cop report writes.

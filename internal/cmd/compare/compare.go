@@ -10,7 +10,9 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/cophealth/cop/internal/build"
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
@@ -29,7 +31,10 @@ import (
 type Options struct {
 	IO          *iostreams.IOStreams
 	WriteOutput func(path string, write func(io.Writer) error) error
-	Context     context.Context
+	// Now is the factory's clock (COP_NOW pins it): the HTML footer dates
+	// the page with it.
+	Now     func() time.Time
+	Context context.Context
 
 	Files      []string
 	Frameworks []string
@@ -44,7 +49,7 @@ type Options struct {
 // NewCmdCompare builds cop compare. runF replaces the run function in tests
 // of flag parsing.
 func NewCmdCompare(f *factory.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput}
+	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "compare FILE...",
 		Short: "Compare communities side by side, or one community over time",
@@ -199,6 +204,18 @@ func compareRun(opts *Options) error {
 		}
 		if err := load.FitPolicyAll(rep.Policy, used); err != nil {
 			return err
+		}
+	}
+	if opts.Format == "html" {
+		rep.Made, rep.Version = opts.Now(), build.Read().Version
+		// The page is for readers of the comparison, not of the
+		// directories it was made from: say here what was left out.
+		if rep.Skipped > 0 {
+			what := "is not an assessment"
+			if rep.Skipped > 1 {
+				what = "are not assessments"
+			}
+			fmt.Fprintf(opts.IO.ErrOut, "skipped %s in the directories that %s\n", render.Plural(rep.Skipped, "YAML file"), what)
 		}
 	}
 	write := render.CompareTable

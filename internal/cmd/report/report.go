@@ -5,7 +5,9 @@ package report
 import (
 	"fmt"
 	"io"
+	"time"
 
+	"github.com/cophealth/cop/internal/build"
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
@@ -23,6 +25,9 @@ import (
 type Options struct {
 	IO          *iostreams.IOStreams
 	WriteOutput func(path string, write func(io.Writer) error) error
+	// Now is the factory's clock (COP_NOW pins it): the HTML footer dates
+	// the page with it.
+	Now func() time.Time
 
 	File      string
 	Framework string
@@ -37,7 +42,7 @@ type Options struct {
 // NewCmdReport builds cop report. runF replaces the run function in tests
 // of flag parsing.
 func NewCmdReport(f *factory.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput}
+	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "report FILE",
 		Short: "Show the maturity report of an assessment file",
@@ -118,6 +123,9 @@ func reportRun(opts *Options) error {
 		Result:     score.Compute(loaded.Framework, loaded.Assessment),
 		Weakest:    opts.Weakest,
 		Explain:    opts.Explain,
+	}
+	if opts.Format == "html" {
+		rep.Made, rep.Version = opts.Now(), build.Read().Version
 	}
 	toTerminal := opts.Output == "" || opts.Output == "-"
 	if toTerminal {
