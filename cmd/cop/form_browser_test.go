@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"net/url"
 	"os"
 	"os/exec"
@@ -340,6 +341,7 @@ func TestFormBrowser(t *testing.T) {
 
 	ft := newFormTab(t, bin)
 	t.Run("hostile", func(t *testing.T) { testHostile(t, ft, dir) })
+	t.Run("round-trip", func(t *testing.T) { testRoundTrip(t, ft, dir) })
 	t.Run("three-members", func(t *testing.T) { testThreeMembers(t, ft, dir) })
 	t.Run("anonymous-and-draft", func(t *testing.T) { testAnonymousAndDraft(t, ft, dir) })
 	t.Run("no-storage", func(t *testing.T) { testNoStorage(t, ft, dir) })
@@ -662,6 +664,103 @@ func (ft *formTab) newDownload(t *testing.T, pattern string, seen map[string]boo
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// randomText makes a string that a member could paste: any code point,
+// weighted toward the ones YAML and HTML treat specially.
+func randomText(r *rand.Rand) string {
+	special := []rune{'"', '\'', '\\', ':', '#', '-', '?', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '%', '@', '`',
+		'<', '/', '\n', '\t', ' ', 0x00, 0x07, 0x1b, 0x7f, 0x85, 0x9f, 0xa0, 0x2028, 0x2029, 0xfeff, 0xfffe, 0xffff, 0x1f389, 0x10ffff}
+	n := 1 + r.IntN(40)
+	var b strings.Builder
+	if r.IntN(4) == 0 {
+		b.WriteString([]string{"- ", "# ", "? ", "---", "null", "yes", "1.0", "&a ", "*a", "!!str ", "</script>", "'", "\""}[r.IntN(13)])
+	}
+	for range n {
+		switch r.IntN(4) {
+		case 0:
+			b.WriteRune(special[r.IntN(len(special))])
+		case 1:
+			b.WriteRune(rune(0x20 + r.IntN(0x5f)))
+		case 2:
+			c := rune(r.IntN(0x10000))
+			if c >= 0xd800 && c <= 0xdfff { // no lone surrogates: Go strings cannot carry them
+				c = 'x'
+			}
+			b.WriteRune(c)
+		default:
+			b.WriteRune(rune(0x10000 + r.IntN(0x100000)))
+		}
+	}
+	return b.String()
+}
+
+// testRoundTrip pastes random text (any code point) into every note and the
+// role, reads the assessment text the page offers to copy, and loads it:
+// each text reads back exactly. A textarea turns CR and CRLF into LF, the
+// one-line role field drops line breaks, and the role is trimmed, as the
+// page saves them.
+func testRoundTrip(t *testing.T, ft *formTab, dir string) {
+	const fwFile = "testdata/browser/form-fw.yaml"
+	fwFrame, err := load.FrameworkFile(fwFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := writeForm(t, dir, "roundtrip.html", "--framework", fwFile, "--community", "Round Trip", "--date", "2026-11-22")
+	ft.open(t, page, 1280, 900)
+	r := rand.New(rand.NewPCG(10, 2026))
+	fields := []string{"role", "n:plan:p1", "n:plan:p2", "n:people:q1", "n:people:q2", "dn:plan", "dn:people"}
+	for round := range 30 {
+		texts := map[string]string{"respondent": fmt.Sprintf("Member %d", round)}
+		for _, f := range fields {
+			texts[f] = randomText(r)
+		}
+		arg, _ := json.Marshal(texts)
+		// Typed values go in as a paste would: the value, then an input
+		// event, which is what the page listens to.
+		ft.eval(t, `(texts => {
+			location.hash = "about";
+			for (const [id, v] of Object.entries(texts)) {
+				const e = document.getElementById(id);
+				e.value = v;
+				e.dispatchEvent(new Event("input", {bubbles: true}));
+			}
+			return true;
+		})(`+string(arg)+`)`)
+		ft.waitFor(t, `location.hash === "#about"`)
+		ft.eval(t, `location.hash = "save"; true`)
+		ft.waitFor(t, `location.hash === "#save" && document.getElementById("yaml").value.includes(`+strconv.Quote(texts["respondent"])+`)`)
+		text := ft.evalString(t, `document.getElementById("yaml").value`)
+		l, err := load.AssessmentBytes("copied.yaml", []byte(text), func(string) (*model.Framework, error) { return fwFrame, nil })
+		if err != nil {
+			t.Fatalf("round %d: the copied text does not load: %v\n%s", round, err, text)
+		}
+		resp := l.Assessment.Responses[0]
+		got := map[string]string{
+			"role":      resp.Role,
+			"dn:plan":   resp.Notes["plan"],
+			"dn:people": resp.Notes["people"],
+		}
+		for _, f := range fields[1:5] {
+			parts := strings.Split(f, ":")
+			got[f] = indicatorNote(&resp, parts[1], parts[2])
+		}
+		for _, f := range fields {
+			want := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(texts[f])
+			if f == "role" {
+				// A one-line field drops line breaks as it takes the value
+				// (HTML's value sanitization), and the page trims the role.
+				want = strings.TrimSpace(strings.ReplaceAll(want, "\n", ""))
+			}
+			if strings.TrimSpace(want) == "" {
+				want = "" // a blank note or role is not saved
+			}
+			if got[f] != want {
+				t.Errorf("round %d, %s: typed %q, read back %q", round, f, want, got[f])
+			}
+		}
+	}
+	ft.clean(t)
 }
 
 // testThreeMembers has three members answer the small framework's page,
