@@ -172,10 +172,11 @@
 
   // q writes a string as a YAML double-quoted scalar, which reads back
   // exactly whatever it holds. JSON's escapes are all valid in YAML; on top
-  // of them, characters that YAML does not allow raw or reads as line
-  // breaks (DEL, C1 controls, NEL, U+2028, U+2029, BOM, U+FFFE, U+FFFF) are
-  // escaped too, and a lone surrogate, which no file can hold, becomes
-  // U+FFFD.
+  // of them, characters that YAML does not allow raw (DEL, C1 controls,
+  // U+FFFE, U+FFFF) or that YAML 1.1 readers take for line breaks (NEL,
+  // U+2028, U+2029), and a BOM, are escaped too: cop reads them raw, other
+  // tools a coordinator may use might not. A lone surrogate, which no file
+  // can hold, becomes U+FFFD.
   function q(s) {
     var out = "\"";
     for (var i = 0; i < s.length; i++) {
