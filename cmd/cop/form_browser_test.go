@@ -760,6 +760,8 @@ func testRoundTrip(t *testing.T, ft *formTab, dir string) {
 			}
 		}
 	}
+	// Saved, the page lets the next test navigate away without asking.
+	ft.saveFinal(t, "round-trip-2026-11-22-member-29.yaml")
 	ft.clean(t)
 }
 
