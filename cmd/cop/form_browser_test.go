@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -1110,43 +1109,4 @@ func BenchmarkFormFirstPaint(b *testing.B) {
 	b.ReportMetric(fcp/float64(n), "paint-ms")
 	b.ReportMetric(ready/float64(n), "ready-ms")
 	b.ReportMetric(float64(info.Size()), "page-bytes")
-}
-
-// TestBrowserQuestionnaireDoc keeps docs/browser-questionnaire.md true, as
-// TestREADME keeps the README: every "$ " line of its console blocks runs
-// from the repository root with the freshly built cop first on PATH, and
-// prints the lines that follow it.
-func TestBrowserQuestionnaireDoc(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds cop")
-	}
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(root, "docs", "browser-questionnaire.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cop, _ := binaries(t)
-	bin := filepath.Dir(cop)
-	cmds := consoleCommands(string(data))
-	if len(cmds) == 0 {
-		t.Fatal("no console blocks in docs/browser-questionnaire.md")
-	}
-	for _, c := range cmds {
-		t.Run(c.line, func(t *testing.T) {
-			sh := exec.Command("bash", "-o", "pipefail", "-c", c.line)
-			sh.Dir = root
-			sh.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
-				"LANG=C.UTF-8", "LC_ALL=", "NO_COLOR=", "TERM=xterm", "COP_NOW=2026-11-23")
-			out, err := sh.CombinedOutput()
-			if err != nil && !c.mayFail {
-				t.Errorf("line %d: %s: %v\n%s", c.at, c.line, err, out)
-			}
-			if got, want := trimLines(string(out)), trimLines(c.output); got != want {
-				t.Errorf("line %d: %s\nprints:\n%s\nthe page shows:\n%s", c.at, c.line, got, want)
-			}
-		})
-	}
 }

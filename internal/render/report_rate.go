@@ -47,7 +47,7 @@ func ratePlain(p *printer, rep *Report) {
 	}
 	p.line("%s", rateLine(r))
 	if r.Low {
-		p.line("%s", Wrap(rep.Style.Paint("33", "Warning: ")+rateWarning, lineWidth, ""))
+		p.line("%s", Wrap(rep.Style.Paint("33", "Warning: ")+rateWarning, p.width, ""))
 	}
 }
 

@@ -27,7 +27,11 @@ func roleIntro(r *score.Roles) string {
 		}
 		s += fmt.Sprintf(" (%s %s left out)", Plural(r.NoRole, "respondent"), verb)
 	}
-	return s + "."
+	s += "."
+	if r.Compared {
+		s += " Gap: the coordinators' score minus the members'."
+	}
+	return s
 }
 
 // roleDiffer names the dimensions where coordinators and members differ by
@@ -60,7 +64,8 @@ func signed(v float64) string {
 
 // roleTable is the grid of scores: a row per dimension, a column per role
 // and, when coordinators and members both answered, the gap between them
-// with "differ" beside a gap of a step or more. cell escapes user text for
+// (coordinators minus members, explained in roleIntro) with "differ" beside
+// a gap of a step or more. cell escapes user text for
 // the format.
 func roleTable(r *score.Roles, cell func(string) string) Table {
 	t := Table{Header: []string{"Dimension"}, Align: []Align{Left}}
@@ -69,7 +74,7 @@ func roleTable(r *score.Roles, cell func(string) string) Table {
 		t.Align = append(t.Align, Right)
 	}
 	if r.Compared {
-		t.Header = append(t.Header, "Coordinator - member")
+		t.Header = append(t.Header, "Gap")
 		t.Align = append(t.Align, Right)
 	}
 	for _, d := range r.Dimensions {
@@ -151,16 +156,17 @@ func rolesPlain(p *printer, rep *Report) error {
 	}
 	p.line("")
 	p.line("%s", rep.Style.Bold(roleHeading))
-	p.line("%s", Wrap(roleIntro(r), lineWidth, ""))
+	p.line("%s", Wrap(roleIntro(r), p.width, ""))
 	if err := p.flush(); err != nil {
 		return err
 	}
 	t := roleTable(r, OneLine)
+	t.MaxWidth = p.width
 	if err := t.WritePlain(p.w); err != nil {
 		return err
 	}
 	if s := roleDiffer(r, rep.Result.Framework, OneLine); s != "" {
-		p.line("%s", Wrap(s, lineWidth, ""))
+		p.line("%s", Wrap(s, p.width, ""))
 	}
 	return p.flush()
 }

@@ -34,6 +34,7 @@ type Options struct {
 	Contact   string
 	Closes    string
 	Anonymous bool
+	Format    string
 	Output    string
 	Force     bool
 
@@ -47,7 +48,7 @@ func NewCmdForm(f *factory.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: f.IO, Now: f.Now, WriteOutput: f.WriteOutput}
 	cmd := &cobra.Command{
 		Use:   "form --community NAME [-o FILE]",
-		Short: "Write the questionnaire as one HTML page for members to answer in a browser",
+		Short: "Write the questionnaire as one HTML page to answer in a browser",
 		Long: `Write the questionnaire of one round as one self-contained HTML page, to send
 to every member: by email, on a shared drive or intranet, or on any static web
 host. A member opens it in a browser (on a laptop or a phone, offline), gives
@@ -78,7 +79,8 @@ replaced unless --force is given.` + options.ExitStatus(false, false),
 		Example: `  cop form --community "Riverside Palliative Care Nurses" -o questionnaire.html
   cop form --community "City Libraries" --date 2026-11-22 --closes 2026-12-05 \
       --contact "ana.ruiz@example.org" -o city-libraries-2026-11-22.html
-  cop form --community "OSS maintainers" --anonymous --framework my-framework.yaml -o form.html`,
+  cop form --community "OSS maintainers" --anonymous \
+      --framework my-framework.yaml -o form.html`,
 		Args: options.ExactArgs(0, "no arguments (the community is --community NAME)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd); err != nil {
@@ -98,11 +100,16 @@ replaced unless --force is given.` + options.ExitStatus(false, false),
 	flags.StringVar(&opts.Contact, "contact", "", "where members send their answers, such as an email address")
 	flags.StringVar(&opts.Closes, "closes", "", "the last day to answer, YYYY-MM-DD")
 	flags.BoolVar(&opts.Anonymous, "anonymous", false, "ask no name: the saved files have no respondent")
-	flags.StringVarP(&opts.Output, "output", "o", "", "write the page to `FILE` (atomically) instead of standard output")
+	options.Format(cmd, &opts.Format, Formats, "html")
+	options.OutputKeep(cmd, &opts.Output)
 	_ = cmd.MarkFlagFilename("output", "html", "htm")
 	flags.BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
+
+// Formats: the questionnaire is one HTML page; -f html is accepted so that
+// -f works on every command.
+var Formats = []string{"html"}
 
 // check turns flag values that cannot work into usage errors, before any
 // file is read.

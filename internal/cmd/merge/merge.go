@@ -33,6 +33,7 @@ type Options struct {
 
 	Files     []string
 	Framework string
+	Format    string
 	Output    string
 	Anonymize bool
 	Force     bool
@@ -61,15 +62,16 @@ two files is an error naming both.
 Responses are written in the order of the files as given (a directory stands
 for its .yaml and .yml files in name order; files in it that are not
 assessments, and drafts, are skipped), and in each file's own order.
+--anonymize replaces each respondent's name with "Respondent 1",
+"Respondent 2" and so on, in that same order; roles, ratings and notes are
+kept as typed, so read the notes before sharing the file: they may name
+people. Responses without a respondent (from a page made with cop form
+--anonymous) are labelled "Anonymous 1", "Anonymous 2" and so on.
 
-Drafts are never merged: a file whose name ends .draft.yaml (saved part way
-by cop assess or by the questionnaire page of cop form). Named on the command
-line, a draft is an error; found in a directory, it is skipped and counted.
-Responses without a respondent (from a page made with cop form --anonymous)
-are labelled "Anonymous 1", "Anonymous 2" and so on, in the merged order. --anonymize replaces
-each respondent's name with "Respondent 1", "Respondent 2" and so on, in that
-same order; roles, ratings and notes are kept as typed, so read the notes
-before sharing the file: they may name people.
+Drafts are never merged: a file that says draft: true, or whose name ends
+.draft.yaml (saved part way by cop assess or by the page of cop form). Named
+on the command line, a draft is an error; found in a directory, it is
+skipped and counted.
 
 The merged file is written atomically to --output FILE (standard output
 without it). An existing file is never replaced unless --force is given.
@@ -94,13 +96,18 @@ is kept when they agree.` + options.ExitStatus(false, false),
 			return mergeRun(opts)
 		},
 	}
-	options.Output(cmd, &opts.Output)
+	options.Format(cmd, &opts.Format, Formats, "yaml")
+	options.OutputKeep(cmd, &opts.Output)
 	options.Framework(cmd, &opts.Framework)
 	cmd.Flags().BoolVar(&opts.Anonymize, "anonymize", false, `replace respondents' names with "Respondent 1..N", in the order of the merged file`)
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
 	cmd.Flags().IntVar(&opts.Invited, "invited", 0, "how many members were asked to answer (`N`), for the response rate in cop report")
 	return cmd
 }
+
+// Formats: the merged round is an assessment file, in YAML; -f yaml is
+// accepted so that -f works on every command.
+var Formats = []string{"yaml"}
 
 // Input is one respondents' file to merge.
 type Input struct {
