@@ -176,7 +176,7 @@ func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 		a := res.Input.Assessment
 		switch {
 		case o.Reason == check.NotInvited:
-			return "no response rate (the round does not say how many were invited: invited: N, or cop merge --invited N), minimum " + fraction(o.Bound)
+			return "no response rate (the round has no invited: N), minimum " + fraction(o.Bound)
 		case o.Status == check.Fail:
 			return fmt.Sprintf("%d of %d invited answered (%s), below the minimum %s", len(a.Responses), a.Invited, Percent(o.Value), fraction(o.Bound))
 		}
