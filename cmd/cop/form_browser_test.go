@@ -110,7 +110,10 @@ func (ft *formTab) open(t *testing.T, path string, width, height int64) {
 		t.Fatalf("opening %s: %v", u, err)
 	}
 	ft.eval(t, `localStorage.clear(); true`)
-	if err := chromedp.Do(ft.ctx, chromedp.Reload()); err != nil {
+	// Again, now that nothing is kept: the page the member sees first. (A
+	// reload would keep the #fragment of a page restored where an earlier
+	// member left off.)
+	if err := chromedp.Do(ft.ctx, chromedp.Navigate(u)); err != nil {
 		t.Fatal(err)
 	}
 	ft.waitFor(t, `document.documentElement.className === "js"`)
@@ -145,10 +148,20 @@ func (ft *formTab) waitFor(t *testing.T, cond string) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("waited 10s for %s (last error %v)", cond, err)
+			where, _ := chromedp.Run(ft.ctx, chromedp.Evaluate[string](`location.href + " | " + document.getElementById("progress").textContent + " | focus " + (document.activeElement && (document.activeElement.id || document.activeElement.name || document.activeElement.tagName))`))
+			t.Fatalf("waited 10s for %s (last error %v); the page: %s", cond, err, where)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// onPage waits until the page with this section id is the one shown, with
+// the focus on its heading: after the address changes, the page's handler
+// still has to turn the page, and a key pressed before it does would go to
+// the page being left.
+func (ft *formTab) onPage(t *testing.T, id string) {
+	t.Helper()
+	ft.waitFor(t, fmt.Sprintf(`(s => location.hash === "#" + s.id && !s.hidden && document.activeElement === s.querySelector("h2"))(document.getElementById(%q))`, id))
 }
 
 // keys types keys into whatever has the focus, as a person would.
@@ -382,11 +395,11 @@ func TestFormBrowser(t *testing.T) {
 			// Start: the first dimension's page, focus on its heading.
 			ft.tabTo(t, `e.dataset.go === "next"`)
 			ft.keys(t, kb.Enter)
-			ft.waitFor(t, `location.hash === "#d-purpose" && document.activeElement.id === "h-purpose"`)
+			ft.onPage(t, "d-purpose")
 			i := 0
 			for di, d := range fw.Dimensions {
 				if di > 0 {
-					ft.waitFor(t, fmt.Sprintf(`location.hash === %q`, "#d-"+d.ID))
+					ft.onPage(t, "d-"+d.ID)
 				}
 				for ii := range d.Indicators {
 					ft.answerByKeyboard(t, answers[i])
@@ -436,17 +449,17 @@ func TestFormBrowser(t *testing.T) {
 				ft.tabTo(t, `e.dataset.go === "next"`)
 				ft.keys(t, kb.Enter)
 			}
-			ft.waitFor(t, `location.hash === "#save" && document.activeElement.id === "save-h"`)
+			ft.onPage(t, "save")
 			// Going back works: the browser's Back returns to the last
 			// dimension, Forward to the save page.
 			if err := chromedp.Do(ft.ctx, chromedp.NavigateBack()); err != nil {
 				t.Fatal(err)
 			}
-			ft.waitFor(t, `location.hash === "#d-sustainability" && !document.getElementById("d-sustainability").hidden`)
+			ft.onPage(t, "d-sustainability")
 			if err := chromedp.Do(ft.ctx, chromedp.NavigateForward()); err != nil {
 				t.Fatal(err)
 			}
-			ft.waitFor(t, `location.hash === "#save" && !document.getElementById("save").hidden`)
+			ft.onPage(t, "save")
 			if got := ft.evalString(t, `document.getElementById("progress").textContent`); !strings.Contains(got, "22 of 22 questions answered") {
 				t.Errorf("progress says %q, want 22 of 22 answered", got)
 			}
@@ -564,7 +577,7 @@ func testHostile(t *testing.T, ft *formTab, dir string) {
 	ft.keys(t, hostileRole)
 	ft.tabTo(t, `e.dataset.go === "next"`)
 	ft.keys(t, kb.Enter)
-	ft.waitFor(t, `location.hash === "#d-plan"`)
+	ft.onPage(t, "d-plan")
 	ft.answerByKeyboard(t, answer{dim: "plan", ind: "p1", option: 4})
 	ft.tabTo(t, `e.id === "n:plan:p1"`)
 	ft.keys(t, hostileTyped)
@@ -574,10 +587,10 @@ func testHostile(t *testing.T, ft *formTab, dir string) {
 	ft.insertText(t, hostileTyped+hostileOddities)
 	ft.tabTo(t, `e.dataset.go === "next"`)
 	ft.keys(t, kb.Enter)
-	ft.waitFor(t, `location.hash === "#d-people"`)
+	ft.onPage(t, "d-people")
 	ft.tabTo(t, `e.dataset.go === "next"`)
 	ft.keys(t, kb.Enter)
-	ft.waitFor(t, `location.hash === "#save"`)
+	ft.onPage(t, "save")
 	ft.tabTo(t, `e.dataset.save === "final"`)
 	ft.keys(t, kb.Enter)
 	path := ft.saved(t, "script-script-alert-1-script-q-b-bold-b-2026-11-22-zoe-z-o-brien-1-b-x-b-script.yaml")
@@ -622,7 +635,7 @@ func (ft *formTab) clickAnswers(t *testing.T, name, role string, dims []string, 
 		t.Fatal(err)
 	}
 	for _, d := range dims {
-		ft.waitFor(t, fmt.Sprintf(`location.hash === %q`, "#d-"+d))
+		ft.onPage(t, "d-"+d)
 		for ind, v := range answers[d] {
 			sel := fmt.Sprintf(`input[name=%q][value=%q]`, "r:"+d+":"+ind, v)
 			if err := chromedp.Do(ft.ctx, chromedp.Click(sel)); err != nil {
@@ -633,7 +646,7 @@ func (ft *formTab) clickAnswers(t *testing.T, name, role string, dims []string, 
 			t.Fatal(err)
 		}
 	}
-	ft.waitFor(t, `location.hash === "#save"`)
+	ft.onPage(t, "save")
 }
 
 // saveFinal presses the page's save button and waits for the file.
@@ -726,9 +739,10 @@ func testRoundTrip(t *testing.T, ft *formTab, dir string) {
 			}
 			return true;
 		})(`+string(arg)+`)`)
-		ft.waitFor(t, `location.hash === "#about"`)
+		ft.onPage(t, "about")
 		ft.eval(t, `location.hash = "save"; true`)
-		ft.waitFor(t, `location.hash === "#save" && document.getElementById("yaml").value.includes(`+strconv.Quote(texts["respondent"])+`)`)
+		ft.onPage(t, "save")
+		ft.waitFor(t, `document.getElementById("yaml").value.includes(`+strconv.Quote(texts["respondent"])+`)`)
 		text := ft.evalString(t, `document.getElementById("yaml").value`)
 		l, err := load.AssessmentBytes("copied.yaml", []byte(text), func(string) (*model.Framework, error) { return fwFrame, nil })
 		if err != nil {
@@ -883,7 +897,7 @@ func testAnonymousAndDraft(t *testing.T, ft *formTab, dir string) {
 		chromedp.Click(`#about [data-go="next"]`)); err != nil {
 		t.Fatal(err)
 	}
-	ft.waitFor(t, `location.hash === "#d-plan"`)
+	ft.onPage(t, "d-plan")
 	if err := chromedp.Do(ft.ctx, chromedp.Click(`input[name="r:plan:p1"][value="0"]`), chromedp.Click(`#d-plan [data-save="draft"]`)); err != nil {
 		t.Fatal(err)
 	}

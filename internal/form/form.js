@@ -136,6 +136,7 @@
 
   window.addEventListener("hashchange", function () {
     var i = stepOf(location.hash);
+    if (i < 0 && location.hash === "") i = 0; // back to the page as first opened
     if (i >= 0) show(i, true);
   });
 
@@ -389,6 +390,11 @@
   }
   if (saved && typeof saved === "object") restore(saved);
   var fromHash = stepOf(location.hash);
+  if (fromHash < 0 && current > 0 && window.history && history.replaceState) {
+    // Reopened where the member left off: the address says so, and Back
+    // from the next page returns here.
+    history.replaceState(null, "", "#" + steps[current].id);
+  }
   show(fromHash >= 0 ? fromHash : current, false);
   // The moment the page is ready to answer, for the browser test's timing.
   if (window.performance && performance.mark) performance.mark("cop-ready");
