@@ -797,6 +797,21 @@ func testThreeMembers(t *testing.T, ft *formTab, dir string) {
 	for _, m := range members {
 		ft.open(t, page, 1280, 900)
 		ft.clickAnswers(t, m.name, m.role, []string{"plan", "people"}, m.answers)
+		if m.name == "Ana Ruiz" {
+			// Copying the text for an email says what happened: copied, or
+			// (where the browser allows no clipboard) how to copy it by hand.
+			if err := chromedp.Do(ft.ctx, chromedp.Click("#copy")); err != nil {
+				t.Fatal(err)
+			}
+			ft.waitFor(t, `document.getElementById("status").textContent !== ""`)
+			got := ft.evalString(t, `document.getElementById("status").textContent`)
+			if !strings.HasPrefix(got, "Copied. Paste it into an email") && !strings.HasPrefix(got, "Select the text below and copy it") {
+				t.Errorf("after Copy the page says %q", got)
+			}
+			if text := ft.evalString(t, `document.getElementById("yaml").value`); !strings.Contains(text, `respondent: "Ana Ruiz"`) {
+				t.Errorf("the text to copy:\n%s", text)
+			}
+		}
 		slug := strings.ToLower(strings.ReplaceAll(m.name, " ", "-"))
 		files = append(files, ft.saveFinal(t, "three-members-2026-11-22-"+slug+".yaml"))
 	}
