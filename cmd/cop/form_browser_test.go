@@ -161,7 +161,7 @@ func (ft *formTab) waitFor(t *testing.T, cond string) {
 // the page being left.
 func (ft *formTab) onPage(t *testing.T, id string) {
 	t.Helper()
-	ft.waitFor(t, fmt.Sprintf(`(s => location.hash === "#" + s.id && !s.hidden && document.activeElement === s.querySelector("h2"))(document.getElementById(%q))`, id))
+	ft.waitFor(t, fmt.Sprintf(`(s => location.hash === "#/" + s.id && !s.hidden && document.activeElement === s.querySelector("h2"))(document.getElementById(%q))`, id))
 }
 
 // keys types keys into whatever has the focus, as a person would.
@@ -441,8 +441,8 @@ func TestFormBrowser(t *testing.T) {
 							t.Errorf("after reloading, %s is %q, want %q", k, after[k], v)
 						}
 					}
-					if got := ft.evalString(t, `location.hash`); got != "#d-"+d.ID {
-						t.Errorf("after reloading the page shows %s, want #d-%s", got, d.ID)
+					if got := ft.evalString(t, `location.hash`); got != "#/d-"+d.ID {
+						t.Errorf("after reloading the page shows %s, want #/d-%s", got, d.ID)
 					}
 					ft.eval(t, fmt.Sprintf(`document.getElementById(%q).focus(); true`, "dn:"+d.ID))
 				}
@@ -731,7 +731,7 @@ func testRoundTrip(t *testing.T, ft *formTab, dir string) {
 		// Typed values go in as a paste would: the value, then an input
 		// event, which is what the page listens to.
 		ft.eval(t, `(texts => {
-			location.hash = "about";
+			location.hash = "/about";
 			for (const [id, v] of Object.entries(texts)) {
 				const e = document.getElementById(id);
 				e.value = v;
@@ -740,7 +740,7 @@ func testRoundTrip(t *testing.T, ft *formTab, dir string) {
 			return true;
 		})(`+string(arg)+`)`)
 		ft.onPage(t, "about")
-		ft.eval(t, `location.hash = "save"; true`)
+		ft.eval(t, `location.hash = "/save"; true`)
 		ft.onPage(t, "save")
 		ft.waitFor(t, `document.getElementById("yaml").value.includes(`+strconv.Quote(texts["respondent"])+`)`)
 		text := ft.evalString(t, `document.getElementById("yaml").value`)

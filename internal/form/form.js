@@ -111,25 +111,29 @@
     if (steps[current].id === "save") fillSave();
     showProgress();
     keep();
-    if (focus) {
-      var h = steps[current].querySelector("h2");
-      h.focus();
-      window.scrollTo(0, 0);
-    }
+    if (focus) steps[current].querySelector("h2").focus();
+    window.scrollTo(0, 0);
+  }
+
+  // The address names the page as #/ID, which no element's id matches, so
+  // that the browser does not scroll to the section (under the progress
+  // bar) on its own: a page starts at its top.
+  function hashOf(index) {
+    return "#/" + steps[index].id;
   }
 
   function go(index) {
-    var id = steps[Math.max(0, Math.min(steps.length - 1, index))].id;
-    if (location.hash === "#" + id) {
+    index = Math.max(0, Math.min(steps.length - 1, index));
+    if (location.hash === hashOf(index)) {
       show(index, true);
     } else {
-      location.hash = id; // hashchange shows it, and Back comes back here
+      location.hash = hashOf(index); // hashchange shows it, and Back comes back here
     }
   }
 
   function stepOf(hash) {
     for (var i = 0; i < steps.length; i++) {
-      if ("#" + steps[i].id === hash) return i;
+      if (hashOf(i) === hash) return i;
     }
     return -1;
   }
@@ -333,9 +337,21 @@
       (n < questions.length ? " You can still answer the others (Back), or save as it is: a question left unanswered counts as not known." : "");
     var todo = document.getElementById("todo");
     while (todo.firstChild) todo.removeChild(todo.firstChild);
+    // The first few unanswered questions, each a way back to it; a long
+    // list would bury the save button.
+    var listed = 0;
     questions.forEach(function (qs) {
       var picked = qs.querySelector("input[type=radio]:checked");
       if (picked && picked.value !== "") return;
+      listed++;
+      if (listed > 8) {
+        if (listed === 9) {
+          var more = document.createElement("li");
+          more.textContent = "and " + (questions.length - n - 8) + " more";
+          todo.appendChild(more);
+        }
+        return;
+      }
       var li = document.createElement("li");
       var b = document.createElement("button");
       b.type = "button";
@@ -393,7 +409,7 @@
   if (fromHash < 0 && current > 0 && window.history && history.replaceState) {
     // Reopened where the member left off: the address says so, and Back
     // from the next page returns here.
-    history.replaceState(null, "", "#" + steps[current].id);
+    history.replaceState(null, "", hashOf(current));
   }
   show(fromHash >= 0 ? fromHash : current, false);
   // The moment the page is ready to answer, for the browser test's timing.
