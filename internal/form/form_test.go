@@ -118,3 +118,14 @@ func TestAnonymousAsksNoName(t *testing.T) {
 		t.Error("an anonymous round asks a name, or does not tell the script")
 	}
 }
+
+// TestScriptBuildsNoHTMLFromStrings: the page's script puts text in with
+// textContent and values, and elements with createElement; none of the ways
+// to turn a string into markup or code appears in it.
+func TestScriptBuildsNoHTMLFromStrings(t *testing.T) {
+	for _, bad := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "setTimeout(\"", "DOMParser", "createContextualFragment"} {
+		if strings.Contains(pageScript, bad) {
+			t.Errorf("form.js uses %s", bad)
+		}
+	}
+}
