@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // The folder rule: what the files and folders named on a command line hold,
@@ -24,8 +26,9 @@ import (
 //     file is read like the file; links to folders are not followed (they
 //     could loop).
 //   - A draft found in a folder (a name ending in .draft.yaml, as cop assess
-//     saves unfinished answers) is skipped and counted: it is someone's
-//     unfinished round, not a round.
+//     saves unfinished answers, or a file that says draft: true, as the page
+//     of cop form saves them) is skipped and counted: it is someone's
+//     unfinished answers, not a round.
 //   - A file found in a folder is read when its kind is one the command
 //     reads, or when it has no kind: line but has fields of such a kind (a
 //     cop file missing its first line is reported, not silently dropped).
@@ -53,26 +56,48 @@ func IsYAMLName(name string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
-// IsDraftName reports whether a file name is that of a draft.
+// IsDraftName reports whether a file name is that of a draft: it ends in
+// .draft.yaml (or .draft.yml).
 func IsDraftName(name string) bool {
-	return strings.HasSuffix(strings.ToLower(name), DraftSuffix)
+	lower := strings.ToLower(name)
+	return strings.HasSuffix(lower, DraftSuffix) || strings.HasSuffix(lower, ".draft.yml")
 }
 
-// Skipped counts the files found in folders that a command passed over.
+// SaysDraft reports whether a document says draft: true at its top level,
+// as the answers the page of cop form saves part way do.
+func (d *Document) SaysDraft() bool {
+	if d.Root.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(d.Root.Content); i += 2 {
+		if k, v := d.Root.Content[i], d.Root.Content[i+1]; k.Value == "draft" {
+			return v.Kind == yaml.ScalarNode && v.Value == "true"
+		}
+	}
+	return false
+}
+
+// Skipped says which files found in folders a command passed over.
 type Skipped struct {
-	Drafts int // named *.draft.yaml
-	Other  int // YAML that is not of a kind the command reads
+	Drafts []string // named *.draft.yaml, or saying draft: true
+	Other  int      // YAML that is not of a kind the command reads
 }
 
 // Total is the number of files skipped.
-func (s Skipped) Total() int { return s.Drafts + s.Other }
+func (s Skipped) Total() int { return len(s.Drafts) + s.Other }
 
 // Message says what was skipped, for standard error, or "" when nothing
-// was; what names the kinds the command reads ("cop-assessment").
+// was; what names the kinds the command reads ("cop-assessment"). It names
+// the first three drafts: someone's answers left out should be seen.
 func (s Skipped) Message(what string) string {
 	var parts []string
-	if s.Drafts > 0 {
-		parts = append(parts, plural(s.Drafts, "draft")+" ("+"*"+DraftSuffix+")")
+	if n := len(s.Drafts); n > 0 {
+		names := s.Drafts[:min(n, 3)]
+		list := strings.Join(names, ", ")
+		if n > len(names) {
+			list += " and " + strconv.Itoa(n-len(names)) + " more"
+		}
+		parts = append(parts, plural(n, "draft")+" ("+list+")")
 	}
 	if s.Other > 0 {
 		parts = append(parts, plural(s.Other, "YAML file")+" without kind: "+what)
@@ -94,9 +119,9 @@ func plural(n int, noun string) string {
 // file stays as it is, a directory becomes the YAML files below it (drafts
 // left out and counted), "-" stands for standard input, and a file met a
 // second time is dropped. A path that does not exist is an error naming it.
-func Expand(args []string) ([]Arg, int, error) {
+func Expand(args []string) ([]Arg, []string, error) {
 	var out []Arg
-	drafts := 0
+	var drafts []string
 	seen := map[string]bool{}
 	add := func(a Arg) {
 		key := a.Path
@@ -115,7 +140,7 @@ func Expand(args []string) ([]Arg, int, error) {
 		}
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, 0, fileError(a, err)
+			return nil, nil, fileError(a, err)
 		}
 		if !st.IsDir() {
 			add(Arg{Path: a})
@@ -138,7 +163,7 @@ func Expand(args []string) ([]Arg, int, error) {
 			if IsDraftName(d.Name()) {
 				if key := filepath.Clean(p); !seen[key] {
 					seen[key] = true
-					drafts++
+					drafts = append(drafts, p)
 				}
 				return nil
 			}
@@ -146,7 +171,7 @@ func Expand(args []string) ([]Arg, int, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, 0, err
+			return nil, nil, err
 		}
 		sort.Strings(found)
 		for _, p := range found {
@@ -200,8 +225,9 @@ func ReadEach[T any](ctx context.Context, args []string, stdin io.Reader, kinds 
 		return nil, Skipped{}, err
 	}
 	type slot struct {
-		v    T
-		skip bool
+		v     T
+		skip  bool // not of kinds
+		draft bool // says draft: true
 	}
 	slots := make([]slot, len(files))
 	var next atomic.Int64
@@ -219,6 +245,10 @@ func ReadEach[T any](ctx context.Context, args []string, stdin io.Reader, kinds 
 					slots[i].skip = true
 					continue
 				}
+				if err == nil && a.Found && doc.SaysDraft() {
+					slots[i].draft = true
+					continue
+				}
 				in := Input{Name: a.Path, Doc: doc, Err: err}
 				if a.Path == "-" {
 					in.Name = StdinName
@@ -233,9 +263,13 @@ func ReadEach[T any](ctx context.Context, args []string, stdin io.Reader, kinds 
 	}
 	out := make([]T, 0, len(files))
 	skipped := Skipped{Drafts: drafts}
-	for _, s := range slots {
-		if s.skip {
+	for i, s := range slots {
+		switch {
+		case s.skip:
 			skipped.Other++
+			continue
+		case s.draft:
+			skipped.Drafts = append(skipped.Drafts, files[i].Path)
 			continue
 		}
 		out = append(out, s.v)

@@ -59,8 +59,9 @@ func TestExpandFolderRule(t *testing.T) {
 	}
 	// ana.draft.yaml, and ben.draft.yaml (a link), each counted once
 	// although the folder is named twice.
-	if drafts != 2 {
-		t.Errorf("drafts = %d, want 2", drafts)
+	wantDrafts := []string{filepath.Join(dir, "ana.draft.yaml"), filepath.Join(dir, "ben.draft.yaml")}
+	if !reflect.DeepEqual(drafts, wantDrafts) {
+		t.Errorf("drafts = %v, want %v", drafts, wantDrafts)
 	}
 }
 
@@ -77,6 +78,8 @@ func TestReadEachSkips(t *testing.T) {
 		"4.yml":        "name: a CI workflow\n",
 		"5.yaml":       "kind: [\n",
 		"6.draft.yaml": "kind: cop-assessment\n",
+		"7.yaml":       "kind: cop-assessment\ndraft: true\n",
+		"8.yaml":       "kind: cop-assessment\ndraft: false\n",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
@@ -93,14 +96,22 @@ func TestReadEachSkips(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 5.yaml does not parse, so what it holds cannot be told: it is reported.
-	want := []string{"1.yaml", "2.yaml", "5.yaml unreadable"}
+	want := []string{"1.yaml", "2.yaml", "5.yaml unreadable", "8.yaml"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ReadEach = %v, want %v", got, want)
 	}
-	if skipped != (Skipped{Drafts: 1, Other: 2}) {
-		t.Errorf("skipped = %+v, want 1 draft and 2 others", skipped)
+	// 6.draft.yaml by its name (left out before reading), 7.yaml by its content
+	wantSkipped := Skipped{Drafts: []string{filepath.Join(dir, "6.draft.yaml"), filepath.Join(dir, "7.yaml")}, Other: 2}
+	if !reflect.DeepEqual(skipped, wantSkipped) {
+		t.Errorf("skipped = %+v, want %+v", skipped, wantSkipped)
 	}
-	if msg := skipped.Message(model.AssessmentKind); msg != "skipped 1 draft (*.draft.yaml) and 2 YAML files without kind: cop-assessment" {
+	wantMsg := "skipped 2 drafts (" + filepath.Join(dir, "6.draft.yaml") + ", " + filepath.Join(dir, "7.yaml") +
+		") and 2 YAML files without kind: cop-assessment"
+	if msg := skipped.Message(model.AssessmentKind); msg != wantMsg {
+		t.Errorf("message = %q, want %q", msg, wantMsg)
+	}
+	many := Skipped{Drafts: []string{"a", "b", "c", "d", "e"}}
+	if msg := many.Message(model.AssessmentKind); msg != "skipped 5 drafts (a, b, c and 2 more)" {
 		t.Errorf("message = %q", msg)
 	}
 }

@@ -56,6 +56,7 @@ type Options struct {
 // ruleFlags are the values of the rule flags before they are checked.
 type ruleFlags struct {
 	minOverall, minCoverage, maxDrop float64
+	minResponseRate                  float64
 	maxAge                           int
 	minLevel, baseline               string
 	requireComplete                  bool
@@ -82,6 +83,8 @@ dimension by dimension. The rules:
   --min DIM=N           dimension DIM scores at least N (repeatable)
   --min-level ID        the overall level is at least the level ID
   --min-coverage F      the overall coverage is at least F (0 to 1)
+  --min-response-rate F at least F (0 to 1) of the members invited answered
+                        (the round's invited: N, or cop merge --invited N)
   --require-complete    every indicator is rated or not applicable
   --max-age DAYS        the round's date is at most DAYS days before today
   --baseline FILE       no score fell since the earlier round in FILE by
@@ -139,6 +142,7 @@ is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStat
 	fl.StringVar(&rf.minLevel, "min-level", "", "fail when the overall level is below the level `ID`")
 	_ = cmd.RegisterFlagCompletionFunc("min-level", options.LevelIDs)
 	fl.Float64Var(&rf.minCoverage, "min-coverage", 0, "fail when the overall coverage is below `F` (0 to 1)")
+	fl.Float64Var(&rf.minResponseRate, "min-response-rate", 0, "fail when fewer than `F` (0 to 1) of the invited members answered")
 	fl.BoolVar(&rf.requireComplete, "require-complete", false, "fail when an indicator is neither rated nor not applicable")
 	fl.IntVar(&rf.maxAge, "max-age", 0, "fail when the round is more than `DAYS` days old")
 	fl.StringVar(&rf.baseline, "baseline", "", "compare with the earlier assessment in `FILE`")
@@ -181,6 +185,12 @@ func overrides(cmd *cobra.Command, rf *ruleFlags) (*model.Policy, []string, erro
 			return nil, nil, exitcode.Usage(fmt.Errorf("--min-coverage %s", msg))
 		}
 		p.MinCoverage = number("min-coverage", rf.minCoverage)
+	}
+	if changed("min-response-rate") {
+		if msg := load.CoverageProblem(rf.minResponseRate); msg != "" {
+			return nil, nil, exitcode.Usage(fmt.Errorf("--min-response-rate %s", msg))
+		}
+		p.MinResponseRate = number("min-response-rate", rf.minResponseRate)
 	}
 	if changed("max-age") {
 		if msg := load.DaysProblem(float64(rf.maxAge)); msg != "" {
@@ -270,6 +280,9 @@ func policy(opts *Options) (*model.Policy, error) {
 	}
 	if o.MinCoverage != nil {
 		p.MinCoverage = o.MinCoverage
+	}
+	if o.MinResponseRate != nil {
+		p.MinResponseRate = o.MinResponseRate
 	}
 	if o.MaxAge != nil {
 		p.MaxAge = o.MaxAge
