@@ -19,6 +19,7 @@ require (
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.9
 	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/mod v0.24.0
 	golang.org/x/net v0.38.0
 	golang.org/x/sys v0.42.0
 	golang.org/x/term v0.32.0

@@ -14,6 +14,7 @@ import (
 	"github.com/cophealth/cop/internal/cmd/assess"
 	"github.com/cophealth/cop/internal/cmd/check"
 	"github.com/cophealth/cop/internal/cmd/compare"
+	"github.com/cophealth/cop/internal/cmd/form"
 	"github.com/cophealth/cop/internal/cmd/framework"
 	"github.com/cophealth/cop/internal/cmd/merge"
 	"github.com/cophealth/cop/internal/cmd/report"
@@ -169,6 +170,7 @@ func NewCmdRoot(f *factory.Factory) *cobra.Command {
 		validate.NewCmdValidate(f, nil),
 		compare.NewCmdCompare(f, nil),
 		merge.NewCmdMerge(f, nil),
+		form.NewCmdForm(f, nil),
 		framework.NewCmdFramework(f),
 		schema.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),

@@ -60,6 +60,9 @@ func Policy(d *Document) (*model.Policy, error) {
 			}
 		}},
 		{"min-coverage", false, func(_, v *yaml.Node) { p.MinCoverage = w.checked(v, "min-coverage", CoverageProblem) }},
+		{"min-response-rate", false, func(_, v *yaml.Node) {
+			p.MinResponseRate = w.checked(v, "min-response-rate", CoverageProblem)
+		}},
 		{"max-age", false, func(_, v *yaml.Node) { p.MaxAge = w.checked(v, "max-age", DaysProblem) }},
 		{"require-complete", false, func(_, v *yaml.Node) { p.RequireComplete = w.boolean(v, "require-complete") }},
 		{"baseline", false, func(_, v *yaml.Node) {

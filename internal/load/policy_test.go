@@ -68,7 +68,7 @@ func TestPolicyAbsoluteBaseline(t *testing.T) {
 func TestPolicyProblems(t *testing.T) {
 	tests := []problemCase{
 		{"unknown key", [2]string{"min-overall: 2", "min-overal: 2"},
-			[]string{`p.yaml:4:1: unknown key "min-overal" in policy (expected kind, version, framework, min-overall, min-level, min-coverage, max-age, require-complete, baseline, max-drop, dimensions)`}},
+			[]string{`p.yaml:4:1: unknown key "min-overal" in policy (expected kind, version, framework, min-overall, min-level, min-coverage, min-response-rate, max-age, require-complete, baseline, max-drop, dimensions)`}},
 		// "  alpha: {min: 2, goal: 3}": goal starts at column 19.
 		{"unknown key in a dimension", [2]string{"{min: 2, target: 3}", "{min: 2, goal: 3}"},
 			[]string{`p.yaml:12:19: unknown key "goal" in dimension alpha (expected min, target)`}},

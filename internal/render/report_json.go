@@ -8,20 +8,24 @@ import (
 	"github.com/cophealth/cop/internal/score"
 )
 
-// ReportDoc is the JSON shape of a report (product.md §3, plus counts,
+// ReportDoc is the JSON shape of a report (the README's, plus counts,
 // titles, the values behind each indicator score, and the notes). Scores and
 // coverages are rounded to 2 decimals; absent ones are null.
 type ReportDoc struct {
-	Community     string         `json:"community"`
-	Date          string         `json:"date"`
-	Framework     FrameworkDoc   `json:"framework"`
-	Respondents   int            `json:"respondents"`
+	Community   string       `json:"community"`
+	Date        string       `json:"date"`
+	Framework   FrameworkDoc `json:"framework"`
+	Respondents int          `json:"respondents"`
+	// Response is the response rate, when the file says how many were invited.
+	Response      *RateDoc       `json:"response,omitempty"`
 	Overall       OverallDoc     `json:"overall"`
 	Dimensions    []DimensionDoc `json:"dimensions"`
 	Weakest       []IndicatorRef `json:"weakest"`
 	Disagreements []IndicatorRef `json:"disagreements"`
 	Unrated       []IndicatorRef `json:"unrated"`
-	Explanation   []string       `json:"explanation,omitempty"`
+	// ByRole scores each dimension per role, when two or more roles answered.
+	ByRole      *RolesDoc `json:"byRole,omitempty"`
+	Explanation []string  `json:"explanation,omitempty"`
 }
 
 // FrameworkDoc names a framework.
@@ -94,6 +98,8 @@ func NewReportDoc(rep *Report) *ReportDoc {
 		Weakest:       []IndicatorRef{},
 		Disagreements: []IndicatorRef{},
 		Unrated:       []IndicatorRef{},
+		ByRole:        newRolesDoc(score.ByRole(fw, a)),
+		Response:      newRateDoc(a),
 	}
 	o := res.Overall
 	doc.Overall = OverallDoc{Score: Rounded(o.Score), Level: levelID(o.Level), Coverage: Rounded(o.Coverage),

@@ -5,6 +5,7 @@ package check
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -16,9 +17,9 @@ import (
 	"time"
 
 	"github.com/cophealth/cop/internal/catalog"
-	"github.com/cophealth/cop/internal/check"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
@@ -55,6 +56,7 @@ type Options struct {
 // ruleFlags are the values of the rule flags before they are checked.
 type ruleFlags struct {
 	minOverall, minCoverage, maxDrop float64
+	minResponseRate                  float64
 	maxAge                           int
 	minLevel, baseline               string
 	requireComplete                  bool
@@ -81,6 +83,8 @@ dimension by dimension. The rules:
   --min DIM=N           dimension DIM scores at least N (repeatable)
   --min-level ID        the overall level is at least the level ID
   --min-coverage F      the overall coverage is at least F (0 to 1)
+  --min-response-rate F at least F (0 to 1) of the members invited answered
+                        (the round's invited: N, or cop merge --invited N)
   --require-complete    every indicator is rated or not applicable
   --max-age DAYS        the round's date is at most DAYS days before today
   --baseline FILE       no score fell since the earlier round in FILE by
@@ -93,7 +97,10 @@ passes). A dimension that is not applicable is skipped. A policy file may
 also set a target per dimension: targets are reported (the gap, the percent
 to target and, with a baseline, the progress since), never enforced.
 
-A directory stands for the assessment files below it. Formats: table (a
+A directory stands for the assessment files below it, read as cop compare
+and cop merge read it: drafts (*.draft.yaml) and other YAML are skipped and
+counted, a file with an assessment's fields but no kind: line is reported,
+a link to a file is read like the file. Formats: table (a
 line per rule), json, junit (a test case per rule), github (workflow
 annotations, and a Markdown summary appended to $GITHUB_STEP_SUMMARY when it
 is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStatus(true, false),
@@ -135,6 +142,7 @@ is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStat
 	fl.StringVar(&rf.minLevel, "min-level", "", "fail when the overall level is below the level `ID`")
 	_ = cmd.RegisterFlagCompletionFunc("min-level", options.LevelIDs)
 	fl.Float64Var(&rf.minCoverage, "min-coverage", 0, "fail when the overall coverage is below `F` (0 to 1)")
+	fl.Float64Var(&rf.minResponseRate, "min-response-rate", 0, "fail when fewer than `F` (0 to 1) of the invited members answered")
 	fl.BoolVar(&rf.requireComplete, "require-complete", false, "fail when an indicator is neither rated nor not applicable")
 	fl.IntVar(&rf.maxAge, "max-age", 0, "fail when the round is more than `DAYS` days old")
 	fl.StringVar(&rf.baseline, "baseline", "", "compare with the earlier assessment in `FILE`")
@@ -177,6 +185,12 @@ func overrides(cmd *cobra.Command, rf *ruleFlags) (*model.Policy, []string, erro
 			return nil, nil, exitcode.Usage(fmt.Errorf("--min-coverage %s", msg))
 		}
 		p.MinCoverage = number("min-coverage", rf.minCoverage)
+	}
+	if changed("min-response-rate") {
+		if msg := load.CoverageProblem(rf.minResponseRate); msg != "" {
+			return nil, nil, exitcode.Usage(fmt.Errorf("--min-response-rate %s", msg))
+		}
+		p.MinResponseRate = number("min-response-rate", rf.minResponseRate)
 	}
 	if changed("max-age") {
 		if msg := load.DaysProblem(float64(rf.maxAge)); msg != "" {
@@ -267,6 +281,9 @@ func policy(opts *Options) (*model.Policy, error) {
 	if o.MinCoverage != nil {
 		p.MinCoverage = o.MinCoverage
 	}
+	if o.MinResponseRate != nil {
+		p.MinResponseRate = o.MinResponseRate
+	}
 	if o.MaxAge != nil {
 		p.MaxAge = o.MaxAge
 	}
@@ -294,7 +311,7 @@ func policy(opts *Options) (*model.Policy, error) {
 // loaded is one assessment file read for checking.
 type loaded struct {
 	path     string
-	round    *check.Round
+	round    *gate.Round
 	problems load.Problems
 	warnings load.Problems
 }
@@ -308,12 +325,13 @@ func checkRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	files, skipped, err := load.ReadEach(opts.Files, func(a load.Arg) (loaded, bool) { return read(a, opts.IO.In, cat) })
+	files, skipped, err := load.ReadEach(context.Background(), opts.Files, opts.IO.In, []string{model.AssessmentKind},
+		func(in load.Input) loaded { return read(in, cat) })
 	if err != nil {
 		return err
 	}
-	if skipped > 0 {
-		inert.Fprintf(opts.IO.ErrOut, "skipped %s without kind: %s\n", render.Plural(skipped, "YAML file"), model.AssessmentKind)
+	if msg := skipped.Message(model.AssessmentKind); msg != "" {
+		inert.Fprintln(opts.IO.ErrOut, msg)
 	}
 	if len(files) == 0 {
 		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
@@ -335,7 +353,7 @@ func checkRun(opts *Options) error {
 		return exitcode.Silent(exitcode.Invalid)
 	}
 
-	var baseline *check.Round
+	var baseline *gate.Round
 	if pol.Baseline != nil {
 		if pol.Baseline.Value == "-" && slices.Contains(opts.Files, "-") {
 			return exitcode.Usage(errors.New("standard input (-) can be the baseline or a FILE, not both"))
@@ -360,11 +378,14 @@ func checkRun(opts *Options) error {
 			inert.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
 		}
 		if f.round != nil {
-			cf.Result = check.Evaluate(pol, check.Input{Round: *f.round, Baseline: baseline, Now: now})
+			cf.Result = gate.Evaluate(pol, gate.Input{Round: *f.round, Baseline: baseline, Now: now})
 		}
 		rep.Files = append(rep.Files, cf)
 	}
 
+	if err := cat.Unused(); err != nil {
+		return err
+	}
 	write := render.CheckText
 	switch opts.Format {
 	case "json":
@@ -392,47 +413,38 @@ func checkRun(opts *Options) error {
 	return nil
 }
 
-// read loads one assessment file. skip is set for a file found in a
-// directory that is not an assessment (another program's YAML, a policy).
-func read(a load.Arg, stdin io.Reader, cat *catalog.Catalog) (f loaded, skip bool) {
-	f.path = a.Path
+// read loads one assessment file the folder rule gave.
+func read(in load.Input, cat *catalog.Catalog) (f loaded) {
+	f.path = in.Name
+	err := in.Err
 	var l *load.Loaded
-	var err error
-	switch {
-	case a.Path == "-":
-		f.path = load.StdinName
-		l, err = load.AssessmentInput("-", stdin, cat.Resolve)
-	case a.Found:
-		var doc *load.Document
-		if doc, err = load.ParseFile(a.Path); err == nil {
-			if doc.Kind() != model.AssessmentKind {
-				return f, true
-			}
-			l, err = load.Assessment(doc, cat.Resolve)
-		}
-	default:
-		l, err = load.AssessmentFile(a.Path, cat.Resolve)
+	if err == nil {
+		l, err = cat.Assessment(in.Doc)
 	}
 	if err != nil {
 		f.problems = load.ProblemsOf(err)
-		return f, false
+		return f
 	}
 	f.warnings = l.Warnings
-	f.round = &check.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
-	return f, false
+	f.round = &gate.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
+	return f
 }
 
 // readBaseline loads the baseline, which must be on the framework of every
 // file it is compared with; another community is worth a warning.
-func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []loaded) (*check.Round, error) {
-	l, err := load.AssessmentInput(path, opts.IO.In, cat.Resolve)
+func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []loaded) (*gate.Round, error) {
+	doc, err := load.ParseInput(path, opts.IO.In)
+	if err != nil {
+		return nil, err
+	}
+	l, err := cat.Assessment(doc)
 	if err != nil {
 		return nil, err
 	}
 	for _, w := range l.Warnings {
 		inert.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
 	}
-	b := &check.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
+	b := &gate.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
 	for _, f := range files {
 		if f.round == nil {
 			continue

@@ -1,11 +1,11 @@
-// Package check applies a policy to a scored assessment: each rule passes,
+// Package gate applies a policy to a scored assessment: each rule passes,
 // fails or is skipped, with the value it looked at and the bound it asked
 // for, and targets are measured but never enforced. It does no I/O, and
 // "now" is an input, so that the same inputs always give the same answer.
 //
 // Every comparison uses scores rounded to 2 decimals (score.Round2), as the
 // report shows them: a score shown as 2.00 passes a minimum of 2.
-package check
+package gate
 
 import (
 	"time"
@@ -31,6 +31,7 @@ const (
 	MinOverall      = "min-overall"
 	MinLevel        = "min-level"
 	MinCoverage     = "min-coverage"
+	MinResponseRate = "min-response-rate"
 	RequireComplete = "require-complete"
 	MaxAge          = "max-age"
 	Min             = "min"
@@ -48,6 +49,9 @@ const (
 	NotApplicable Reason = "not-applicable"
 	// NoBaselineScore: the baseline has no score to compare with (skipped).
 	NoBaselineScore Reason = "no-baseline-score"
+	// NotInvited: the round does not say how many were invited, so it has
+	// no response rate (a minimum then fails).
+	NotInvited Reason = "not-invited"
 )
 
 // Round is one scored assessment file.
@@ -215,6 +219,9 @@ func Evaluate(p *model.Policy, in Input) *Result {
 		}
 		add(o)
 	}
+	if p.MinResponseRate != nil {
+		add(responseRate(a, p.MinResponseRate.Value))
+	}
 	if p.RequireComplete {
 		// Counted, not read from the rounded coverage: 0.995 shows as 100%
 		// but one indicator is still unrated.
@@ -310,7 +317,7 @@ func levelRank(fw *model.Framework, l *model.Level) int {
 }
 
 // MeasureTargets measures the distance to each dimension's target, in
-// framework order (product.md §4: percent to target = 1 - sum of gaps / sum
+// framework order (percent to target = 1 - sum of gaps / sum
 // of targets), or returns nil when the policy sets no target. Evaluate
 // calls it; a report that draws the targets calls it alone, since it
 // applies no rule (Input.Now is not used).
@@ -355,4 +362,19 @@ func MeasureTargets(p *model.Policy, in Input) *Targets {
 		t.Percent = some(1 - t.SumGaps/t.SumTargets)
 	}
 	return t
+}
+
+// responseRate checks the share of the invited members who answered:
+// responses / invited, rounded to 2 decimals as the report shows it. A
+// round that does not say how many were invited fails: the community asked
+// for a rate it did not record.
+func responseRate(a *model.Assessment, min float64) Outcome {
+	o := Outcome{Rule: MinResponseRate, Bound: min, Status: Fail}
+	if a.Invited <= 0 {
+		o.Reason = NotInvited
+		return o
+	}
+	o.Value = some(score.Round2(float64(len(a.Responses)) / float64(a.Invited)))
+	o.Status = atLeast(o.Value, min)
+	return o
 }
