@@ -224,7 +224,15 @@ func compareRun(opts *Options) error {
 	case "html":
 		write = render.CompareHTML
 	}
-	if err := opts.WriteOutput(opts.Output, func(w io.Writer) error { return write(w, rep) }); err != nil {
+	err = opts.WriteOutput(opts.Output, func(w io.Writer) error {
+		if opts.Format == options.Table || opts.Format == options.Text {
+			// text for people: a community named "::error::x" must not
+			// become a CI annotation (package inert)
+			return inert.Lines(w, func(w io.Writer) error { return write(w, rep) })
+		}
+		return write(w, rep)
+	})
+	if err != nil {
 		return err
 	}
 	if bad > 0 {

@@ -149,5 +149,12 @@ func reportRun(opts *Options) error {
 	case "html":
 		write = render.ReportHTML
 	}
-	return opts.WriteOutput(opts.Output, func(w io.Writer) error { return write(w, rep) })
+	return opts.WriteOutput(opts.Output, func(w io.Writer) error {
+		if opts.Format == options.Table || opts.Format == options.Text {
+			// text for people: a community named "::error::x" must not
+			// become a CI annotation (package inert)
+			return inert.Lines(w, func(w io.Writer) error { return write(w, rep) })
+		}
+		return write(w, rep)
+	})
 }
