@@ -81,7 +81,8 @@ func CheckFormat(format string, formats []string) error {
 }
 
 // Output adds -o/--output for output that cop can make again from its
-// inputs (reports, comparisons, check results, lists, schemas): an existing
+// inputs (reports, comparisons, check results, lists, schemas, the form
+// page): an existing
 // FILE is replaced, atomically. Files that hold answers use OutputKeep.
 func Output(cmd *cobra.Command, p *string) {
 	cmd.Flags().StringVarP(p, "output", "o", "", "write to `FILE` instead of standard output (replacing it)")
@@ -98,9 +99,9 @@ func OutputKeep(cmd *cobra.Command, p *string) {
 // manual state it.
 const OutputRule = `-o FILE writes to FILE instead of standard output, atomically (a reader
 never sees half a file). Output that cop can make again from its inputs
-(reports, comparisons, check results, lists, schemas) replaces FILE; a file
-that holds answers (cop assess, cop merge, cop framework export) is never
-replaced unless --force is given.`
+(reports, comparisons, check results, lists, schemas, the form page)
+replaces FILE; a file that holds answers (cop assess, cop merge, cop
+framework export) is never replaced unless --force is given.`
 
 // Framework adds --framework to a command that reads assessments: a
 // framework file of the user's own, used for the assessments that name its
