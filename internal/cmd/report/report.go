@@ -131,6 +131,12 @@ func reportRun(opts *Options) error {
 		Weakest:    opts.Weakest,
 		Explain:    opts.Explain,
 	}
+	switch {
+	case loaded.Assessment.Draft:
+		rep.Draft = "the file says draft: true"
+	case load.IsDraftName(opts.File):
+		rep.Draft = "its name ends " + load.DraftSuffix
+	}
 	if opts.Format == "html" {
 		rep.Made, rep.Version = opts.Now(), build.Read().Version
 	}
