@@ -131,12 +131,12 @@ accessible mode, cop assess stops at once with status 2.` + options.ExitStatus(f
 	_ = cmd.MarkFlagFilename("resume", "yaml", "yml")
 	flags.BoolVar(&opts.Force, "force", false, "replace an existing file (and start again over an earlier draft)")
 	flags.BoolVar(&opts.Accessible, "accessible", false, "plain numbered prompts, one per line, for screen readers and piped answers")
-	flags.StringVar(&opts.Theme, "theme", "auto", "colours for a dark or light terminal: auto, dark, light")
+	options.StringVar(cmd, &opts.Theme, "theme", "auto", "the colour `THEME` for a dark or light terminal: auto, dark, light")
 	_ = cmd.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions(survey.Themes, cobra.ShellCompDirectiveNoFileComp))
-	flags.StringVar(&opts.Community, "community", "", "the community's name (skips the question)")
-	flags.StringVar(&opts.Respondent, "respondent", "", "your name (skips the question)")
-	flags.StringVar(&opts.Role, "role", "", "your role, such as coordinator (skips the question)")
-	flags.StringVar(&opts.Date, "date", "", "the round's date, YYYY-MM-DD (skips the question; default today)")
+	flags.StringVar(&opts.Community, "community", "", "the community's `NAME` (skips the question)")
+	flags.StringVar(&opts.Respondent, "respondent", "", "your `NAME` (skips the question)")
+	flags.StringVar(&opts.Role, "role", "", "your `ROLE`, such as coordinator (skips the question)")
+	flags.StringVar(&opts.Date, "date", "", "the round's date, `YYYY-MM-DD` (skips the question; default today)")
 	return cmd
 }
 

@@ -124,7 +124,7 @@ polygon and adds a Target column.` + options.ExitStatus(false, false),
 		"use the framework in `FILE` for assessments that name its id (repeat it to give several versions)")
 	_ = cmd.MarkFlagFilename("framework", "yaml", "yml")
 	cmd.Flags().BoolVar(&opts.AllRounds, "all-rounds", false, "show every round of each community side by side, not only the latest")
-	cmd.Flags().StringVar(&opts.Sort, "sort", grid.SortName, "order the communities by `KEY`: name, overall, or a dimension id (highest score first)")
+	options.StringVar(cmd, &opts.Sort, "sort", grid.SortName, "order the communities by `KEY`: name, overall, or a dimension id (highest score first)")
 	_ = cmd.RegisterFlagCompletionFunc("sort", sortCompletion)
 	cmd.Flags().StringVar(&opts.Policy, "policy", "", "draw the targets of the policy `FILE` (with -f html)")
 	_ = cmd.MarkFlagFilename("policy", "yaml", "yml")
