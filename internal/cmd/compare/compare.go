@@ -56,8 +56,9 @@ func NewCmdCompare(f *factory.Factory, runF func(*Options) error) *cobra.Command
 coverage and number of respondents; a column per round.
 
 - Several communities: a column per community, its latest round (every round
-  with --all-rounds), sorted with --sort: name (the default), overall, or a
-  dimension id (highest score first).
+  with --all-rounds), sorted with --sort: name (the default; ignoring case,
+  with Team 2 before Team 10), overall, or a dimension id (highest score
+  first).
 - One community: its rounds in date order, each with the change since the
   round before, marked up or down. Changes are taken between the scores as
   shown, rounded to 2 decimals. (--sort orders communities; one community's
