@@ -283,7 +283,7 @@ func TestNaturalCompare(t *testing.T) {
 		{"a 007", "a 7", 1}, // the same number: the shorter writing first
 		{"a 07", "a 8", -1},
 		{"a", "a 1", -1},
-		{"a9", "ab", -1}, // '9' < 'b' as characters
+		{"a9", "ab", -1},                                          // '9' < 'b' as characters
 		{"99999999999999999999 a", "100000000000000000000 a", -1}, // beyond int64
 		{"école 2", "école 10", -1},
 	} {
