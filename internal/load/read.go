@@ -311,7 +311,9 @@ func unmatchedOpener(s []byte, open byte) int {
 // met the token it did not expect. Each try parses the lines so far, so the
 // search gives up (returning 0) after a bounded amount of work.
 func firstFailingLine(data []byte, line int, msg string) int {
-	const budget = 16 << 20 // bytes parsed in all tries
+	// bytes parsed in all tries: a few hundred lines of a large file, every
+	// line of a usual one (a few hundred lines, some kilobytes)
+	const budget = 4 << 20
 	spent := 0
 	end := 0
 	for l := 1; ; l++ {
