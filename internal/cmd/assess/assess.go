@@ -21,6 +21,7 @@ import (
 	"github.com/cophealth/cop/internal/encode"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -550,7 +551,8 @@ func (s *session) finish() error {
 		Weakest:    reportWeakest,
 		Style:      render.Style{Color: ios.ColorEnabled(), Unicode: ios.UnicodeEnabled(), Width: ios.TerminalWidth()},
 	}
-	if err := render.ReportTable(ios.Out, rep); err != nil {
+	// cop report's table, escaped as cop report escapes it (package inert)
+	if err := inert.Lines(ios.Out, func(w io.Writer) error { return render.ReportTable(w, rep) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(ios.ErrOut, "Saved %s.\n", s.out)
