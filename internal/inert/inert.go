@@ -8,7 +8,8 @@
 // visible escapes such as \x1b, so that nothing is hidden from the reader.
 //
 // render's Inert and OneLine, load's Problem.Error and every diagnostic cop
-// prints on standard error go through it. It is a leaf package so that
+// prints on standard error go through it, and the table formats (text for
+// people) are written through its Writer. It is a leaf package so that
 // every other package can use it.
 package inert
 
