@@ -513,6 +513,10 @@ func TestParseSyntaxErrorPositions(t *testing.T) {
 		{"unclosed [ on line 1", "a: [x, y\nc: 2\n", "f.yaml:1:4: invalid YAML: this [ is never closed (did not find expected ',' or ']')"},
 		// of two open [, the inner one, after "a: [[x], " (9 characters)
 		{"inner [ on the line", "a: [[x], [y\n", "f.yaml:1:10: invalid YAML: this [ is never closed (did not find expected ',' or ']')"},
+		// a ] does not close a {: the { after "a: [b, " (7 characters) is open
+		{"mismatched closer", "a: [b, {c: d]\n", "f.yaml:1:8: invalid YAML: this { is never closed (did not find expected ',' or '}')"},
+		// the error at the end of a one-line file without a line break is on that line
+		{"error at the end", "[", "f.yaml:1: invalid YAML: did not find expected node content"},
 		// a [ inside quotes is text: the open one is the first, in column 4
 		{"bracket in quotes", "a: ['[', b\n", "f.yaml:1:4: invalid YAML: this [ is never closed (did not find expected ',' or ']')"},
 		// "  - c" on line 3 is a list item inside the mapping that began on
@@ -523,6 +527,10 @@ func TestParseSyntaxErrorPositions(t *testing.T) {
 		{"key in a list", "a: 1\nb:\n  - c\n  d: 2\n", "f.yaml:4: invalid YAML: did not find expected '-' indicator"},
 		// " d: 2" on line 4 is indented by one space, fitting no block
 		{"odd indentation", "a: 1\nb:\n  c: 1\n d: 2\ne: 3\n", "f.yaml:4: invalid YAML: did not find expected key"},
+		// an unclosed quote on line 2: the library says line 2
+		{"unclosed quote", "a: 1\nb: \"x\nc: 2\n", "f.yaml:2: invalid YAML: a quoted value that starts on this line is never closed (found unexpected end of stream)"},
+		// an unclosed quote on line 1: the library says the line after the end
+		{"unclosed quote on line 1", "a: 'x\nb: 2\n", "f.yaml:1: invalid YAML: a quoted value that starts on this line is never closed (found unexpected end of stream)"},
 		// scanner errors already had the right line: kept
 		{"mapping value in a value", "a: 1\nb: x: y\n", "f.yaml:2: invalid YAML: mapping values are not allowed in this context"},
 	}

@@ -180,12 +180,23 @@ func syntaxError(name string, data []byte, err error) error {
 	case "document contains excessive aliasing":
 		return problemf(name, line, 0, "too many alias expansions (a YAML alias bomb?); cop files do not use aliases")
 	}
+	lines := bytes.Count(bytes.TrimSuffix(data, []byte("\n")), []byte("\n")) + 1
+	if msg == "found unexpected end of stream" {
+		// The scanner's only use of it: a quoted value never closed. The
+		// line is the quote's, unless the quote is on line 1: then it is
+		// the end of the file's.
+		if line < 1 || line > lines || !bytes.ContainsAny(lineOf(data, line), `"'`) {
+			line = 1
+		}
+		return problemf(name, line, 0, "invalid YAML: a quoted value that starts on this line is never closed (found unexpected end of stream)")
+	}
 	if !parserErrors[msg] {
-		return problemf(name, line, 0, "invalid YAML: %s", msg)
+		return problemf(name, min(line, lines), 0, "invalid YAML: %s", msg)
 	}
 	// A parser error's line is 0-based: the enclosing collection starts,
-	// or the problem is, on the next line.
-	line++
+	// or the problem is, on the next line (at the end of the file, the
+	// last line).
+	line = min(line+1, lines)
 	if open := flowOpeners[msg]; open != 0 {
 		if l, c := unclosedFlow(data, line, open); l > 0 {
 			return problemf(name, l, c, "invalid YAML: this %c is never closed (%s)", open, msg)
@@ -195,6 +206,21 @@ func syntaxError(name string, data []byte, err error) error {
 		return problemf(name, l, 0, "invalid YAML: %s", msg)
 	}
 	return problemf(name, line, 0, "invalid YAML at or below this line: %s", msg)
+}
+
+// lineOf returns line n (1-based) of data, without its line break.
+func lineOf(data []byte, n int) []byte {
+	for ; n > 1; n-- {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return nil
+		}
+		data = data[i+1:]
+	}
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		data = data[:i]
+	}
+	return data
 }
 
 // parserErrors are the messages of the YAML parser (as opposed to its
@@ -294,7 +320,9 @@ func unmatchedOpener(s []byte, open byte) int {
 			i = len(s)
 		case c == '[' || c == '{':
 			stack = append(stack, i)
-		case (c == ']' || c == '}') && len(stack) > 0:
+		case (c == ']' || c == '}') && len(stack) > 0 && s[stack[len(stack)-1]] == c-2:
+			// ']' and '}' are two after '[' and '{' in ASCII; a closer
+			// of the other kind closes nothing
 			stack = stack[:len(stack)-1]
 		}
 	}
