@@ -5,6 +5,7 @@ import (
 	"errors"
 	"hash/crc32"
 	"math"
+	"sort"
 
 	"github.com/cophealth/cop/internal/model"
 )
@@ -25,7 +26,7 @@ import (
 
 // compiledMagic starts every compiled framework; the last byte is the
 // format's version.
-const compiledMagic = "COPFW\x02"
+const compiledMagic = "COPFW\x03"
 
 // Compile encodes a framework loaded from source.
 func Compile(fw *model.Framework, source []byte) []byte {
@@ -50,6 +51,12 @@ func Compile(fw *model.Framework, source []byte) []byte {
 		str(l.Label)
 		num(l.Min)
 		str(l.Description)
+		if l.MinEach != nil {
+			count(1)
+			num(*l.MinEach)
+		} else {
+			count(0)
+		}
 		pos(l.Pos)
 	}
 	count(len(fw.Dimensions))
@@ -65,6 +72,16 @@ func Compile(fw *model.Framework, source []byte) []byte {
 			str(ind.Title)
 			str(ind.Statement)
 			str(ind.Guidance)
+			levels := make([]string, 0, len(ind.GuidanceByLevel))
+			for id := range ind.GuidanceByLevel {
+				levels = append(levels, id)
+			}
+			sort.Strings(levels) // a map's order is random; the file must not be
+			count(len(levels))
+			for _, id := range levels {
+				str(id)
+				str(ind.GuidanceByLevel[id])
+			}
 			num(ind.Weight)
 			pos(ind.Pos)
 		}
@@ -98,7 +115,13 @@ func decompile(data, source []byte) (fw *model.Framework, err error) {
 	}
 	fw.Levels = make([]model.Level, r.count())
 	for i := range fw.Levels {
-		fw.Levels[i] = model.Level{ID: r.str(), Label: r.str(), Min: r.num(), Description: r.str(), Pos: r.pos()}
+		l := model.Level{ID: r.str(), Label: r.str(), Min: r.num(), Description: r.str()}
+		if r.count() == 1 {
+			m := r.num()
+			l.MinEach = &m
+		}
+		l.Pos = r.pos()
+		fw.Levels[i] = l
 	}
 	fw.Dimensions = make([]model.Dimension, r.count())
 	for i := range fw.Dimensions {
@@ -106,7 +129,16 @@ func decompile(data, source []byte) (fw *model.Framework, err error) {
 		d.ID, d.Title, d.Description, d.Weight, d.Pos = r.str(), r.str(), r.str(), r.num(), r.pos()
 		d.Indicators = make([]model.Indicator, r.count())
 		for j := range d.Indicators {
-			d.Indicators[j] = model.Indicator{ID: r.str(), Title: r.str(), Statement: r.str(), Guidance: r.str(), Weight: r.num(), Pos: r.pos()}
+			ind := model.Indicator{ID: r.str(), Title: r.str(), Statement: r.str(), Guidance: r.str()}
+			if n := r.count(); n > 0 {
+				ind.GuidanceByLevel = make(map[string]string, n)
+				for k := 0; k < n; k++ {
+					id := r.str()
+					ind.GuidanceByLevel[id] = r.str()
+				}
+			}
+			ind.Weight, ind.Pos = r.num(), r.pos()
+			d.Indicators[j] = ind
 		}
 	}
 	if r.bad || len(r.data) != 0 || len(fw.Scale) < 2 || len(fw.Levels) == 0 || len(fw.Dimensions) == 0 {
