@@ -24,6 +24,9 @@ const (
 	// Skip means the rule does not apply: a dimension that is not
 	// applicable, or a score that cannot be compared with the baseline.
 	Skip Status = "skip"
+	// Warn means the rule is not met but the policy lists it under warn:
+	// it is reported, and the check still passes.
+	Warn Status = "warn"
 )
 
 // The rules, named by their keys in a policy file (and their flags).
@@ -35,6 +38,7 @@ const (
 	MaxAge          = "max-age"
 	Min             = "min"
 	MaxDrop         = "max-drop"
+	MaxOverdue      = "max-overdue"
 )
 
 // Reason explains a rule that had no number to look at.
@@ -186,7 +190,7 @@ func Evaluate(p *model.Policy, in Input) *Result {
 	a, res := in.Assessment, in.Result
 	fw := res.Framework
 	out := &Result{Input: in, Age: AgeDays(a.Date, in.Now)}
-	add := func(o Outcome) { out.Outcomes = append(out.Outcomes, o) }
+	add := func(o Outcome) { out.Outcomes = append(out.Outcomes, warnOnly(p, o)) }
 	overall := rounded(res.Overall.Score)
 
 	if p.MinOverall != nil {
@@ -267,6 +271,15 @@ func Evaluate(p *model.Policy, in Input) *Result {
 	}
 	out.Targets = MeasureTargets(p, in)
 	return out
+}
+
+// warnOnly turns a failed rule that the policy lists under warn into a
+// warning.
+func warnOnly(p *model.Policy, o Outcome) Outcome {
+	if o.Status == Fail && p.WarnOnly(o.Rule) {
+		o.Status = Warn
+	}
+	return o
 }
 
 // drop compares a score with the baseline's: it fails when it fell by more

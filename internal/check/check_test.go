@@ -149,6 +149,14 @@ func TestRules(t *testing.T) {
 		// 2026-01-10 to 2026-02-09 is 21 + 9 = 30 days; the boundary passes.
 		{"max-age at the boundary", "max-age: 30", "max-age", check.Pass, num(30), ""},
 		{"max-age exceeded", "max-age: 29", "max-age", check.Fail, num(30), ""},
+		// The same rules listed under warn: not met, they only warn, and the
+		// check passes; met, they pass as before.
+		{"max-age exceeded, warn only", "max-age: 29\nwarn: [max-age]", "max-age", check.Warn, num(30), ""},
+		{"max-age met, warn only", "max-age: 30\nwarn: [max-age]", "max-age", check.Pass, num(30), ""},
+		{"dimension min, warn only", "dimensions: {alpha: {min: 2.01}}\nwarn: [min]", "min alpha", check.Warn, num(2), ""},
+		{"min-level, warn only", "min-level: high\nwarn: [min-level, max-age]", "min-level", check.Warn, num(2.5), ""},
+		// A skipped rule stays skipped.
+		{"skipped stays skipped, warn only", "dimensions: {gamma: {min: 1}}\nwarn: [min]", "min gamma", check.Skip, score.Number{}, check.NotApplicable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

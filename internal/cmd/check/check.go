@@ -57,7 +57,7 @@ type ruleFlags struct {
 	maxAge                           int
 	minLevel, baseline               string
 	requireComplete                  bool
-	min                              []string
+	min, warn                        []string
 }
 
 // NewCmdCheck builds cop check. runF replaces the run function in tests of
@@ -85,6 +85,12 @@ dimension by dimension. The rules:
   --baseline FILE       no score fell since the earlier round in FILE by
                         more than --max-drop N (default 0): the overall
                         score and each dimension's
+
+--warn RULE (repeatable, or warn: [RULE, ...] in the policy file) makes a
+rule only warn: when it is not met it is reported as a warning (a
+::warning annotation; in JUnit, a test that passed with the warning in its
+output) and the check still passes. RULE is a rule's name as above without
+the dashes in front, or min for every dimension's minimum.
 
 Scores are compared rounded to 2 decimals, as the report shows them; a
 boundary value passes (2.00 meets a minimum of 2, an age of exactly DAYS
@@ -137,6 +143,7 @@ is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStat
 	fl.StringVar(&rf.baseline, "baseline", "", "compare with the earlier assessment in `FILE`")
 	_ = cmd.MarkFlagFilename("baseline", "yaml", "yml")
 	fl.Float64Var(&rf.maxDrop, "max-drop", 0, "with a baseline, fail when a score fell by more than `N`")
+	fl.StringArrayVar(&rf.warn, "warn", nil, "make the rule `RULE` only warn, never fail (repeatable)")
 	return cmd
 }
 
@@ -206,6 +213,14 @@ func overrides(cmd *cobra.Command, rf *ruleFlags) (*model.Policy, []string, erro
 				return nil, nil, exitcode.Usage(fmt.Errorf("--min %s: dimension %s is given twice", s, id))
 			}
 			p.SetDimension(id, model.Origin{Flag: "--min " + s}).Min = &model.Number{Value: v, Origin: model.Origin{Flag: "--min " + s}}
+		}
+	}
+	if changed("warn") {
+		for _, r := range rf.warn {
+			if msg := load.WarnRuleProblem(r); msg != "" {
+				return nil, nil, exitcode.Usage(fmt.Errorf("--warn %s", msg))
+			}
+			p.Warn = append(p.Warn, model.Text{Value: r, Origin: origin("warn", r)})
 		}
 	}
 	if bad != nil {
@@ -278,6 +293,11 @@ func policy(opts *Options) (*model.Policy, error) {
 	}
 	for _, r := range o.Dimensions {
 		p.SetDimension(r.ID, r.Origin).Min = r.Min
+	}
+	for _, w := range o.Warn {
+		if !p.WarnOnly(w.Value) {
+			p.Warn = append(p.Warn, w)
+		}
 	}
 	if p.MaxDrop != nil && p.MaxDrop.Origin.Flag != "" && p.Baseline == nil {
 		return nil, exitcode.Usage(errors.New("--max-drop needs a baseline to compare with: --baseline FILE, or baseline: in the policy file"))
