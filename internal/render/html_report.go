@@ -32,6 +32,9 @@ type reportPage struct {
 	Indicators  []htmlIndicatorGroup
 	Notes       []htmlNoteGroup
 	Explanation []string
+	// Level explains the overall level; Questions are for the meeting.
+	Level     levelNote
+	Questions []string
 }
 
 // htmlScore is a score with its level and coverage, as shown.
@@ -51,6 +54,9 @@ type htmlDimension struct {
 // htmlWeak is one of the weakest indicators and what to try.
 type htmlWeak struct {
 	Dimension, Indicator, Score, Statement, Guidance string
+	// Option introduces the guidance: "Option", or "Option for a
+	// coalescing community" when it was written for the community's stage.
+	Option string
 }
 
 // htmlIndicatorGroup is one dimension's indicators.
@@ -127,11 +133,13 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		page.Targets = newHTMLTable(targetsTable(targets, false, OneLine))
 	}
 	for _, ref := range res.Weakest(rep.Weakest) {
+		g := guidanceFor(res, ref.Indicator.Indicator)
 		page.Weakest = append(page.Weakest, htmlWeak{
 			Dimension: OneLine(ref.Dimension.Dimension.Title), Indicator: OneLine(ref.Indicator.Indicator.Title),
-			Score: Fixed2(ref.Score), Statement: Inert(ref.Indicator.Indicator.Statement), Guidance: Inert(ref.Indicator.Indicator.Guidance),
+			Score: Fixed2(ref.Score), Statement: Inert(ref.Indicator.Indicator.Statement), Guidance: Inert(g.Text), Option: OneLine(g.optionLabel()),
 		})
 	}
+	page.Level, page.Questions = htmlLevelNote(res), htmlQuestions(res)
 	for _, d := range res.Dimensions {
 		g := htmlIndicatorGroup{Title: OneLine(d.Dimension.Title), Score: cmp.Or(statusText(d.Status), Score(d.Score))}
 		for i := range d.Indicators {

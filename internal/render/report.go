@@ -96,7 +96,7 @@ func explanation(res *score.Result) []string {
 	add("Dimension score: the weighted mean of its rated indicators' scores; coverage: rated / (indicators - excluded).")
 	add("Overall score: the weighted mean of the dimension scores (dimension weights); coverage: rated / (all indicators - excluded).")
 	add("Level: the highest level whose min is at most the score rounded to 2 decimals.")
-	add("Disagreement: a spread (highest - lowest rating) of at least 2 scale steps (2 x %s = %s).",
+	add("Disagreement: a spread (highest - lowest rating) of at least 2 scale steps (2 x %s = %s), or a rating beside not-applicable.",
 		model.FormatNumber(step), model.FormatNumber(2*step))
 	add("Results are computed unrounded and shown rounded to 2 decimals; a term ending in ... is rounded to 4 decimals.")
 	var dimTerms, dimWeights []string
@@ -127,6 +127,9 @@ func explanation(res *score.Result) []string {
 				if r := unratedReason(ind); r != "" {
 					line += " (also " + r + ")"
 				}
+				if ind.ApplicabilityDisputed {
+					line += "; rated beside not-applicable: disagreement"
+				}
 				add("%s", line)
 				terms = append(terms, fmt.Sprintf("%s x %s", Precise(ind.Score), model.FormatNumber(w)))
 				weights = append(weights, model.FormatNumber(w))
@@ -155,6 +158,9 @@ func explanation(res *score.Result) []string {
 	if o.Score.Valid {
 		add("  score = (%s) / (%s) = %s -> %s", strings.Join(dimTerms, " + "), strings.Join(dimWeights, " + "),
 			Score(o.Score), levelWhy(fw, o.Score))
+		if n := explainLevel(res); n.HeldBack != "" {
+			add("  level = %s: %s", o.Level.Label, n.HeldBack)
+		}
 	} else {
 		add("  score = null: no dimension has a score")
 	}

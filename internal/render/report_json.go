@@ -21,7 +21,11 @@ type ReportDoc struct {
 	Weakest       []IndicatorRef `json:"weakest"`
 	Disagreements []IndicatorRef `json:"disagreements"`
 	Unrated       []IndicatorRef `json:"unrated"`
-	Explanation   []string       `json:"explanation,omitempty"`
+	// Level explains the overall level; Questions are for the group's
+	// meeting (report_guidance.go).
+	Level       *LevelDoc `json:"level"`
+	Questions   []string  `json:"questions"`
+	Explanation []string  `json:"explanation,omitempty"`
 }
 
 // FrameworkDoc names a framework.
@@ -79,6 +83,12 @@ type IndicatorRef struct {
 	Score     *float64 `json:"score"`
 	Spread    *float64 `json:"spread,omitempty"`
 	Guidance  string   `json:"guidance,omitempty"`
+	// GuidanceLevel is the level id the guidance was written for, when the
+	// framework has guidance for the community's level.
+	GuidanceLevel string `json:"guidanceLevel,omitempty"`
+	// Reasons says why a disagreement is flagged: "spread" (ratings two
+	// scale steps apart), "not-applicable" (rated beside not applicable).
+	Reasons []string `json:"reasons,omitempty"`
 }
 
 // NewReportDoc builds the JSON document of a report.
@@ -131,7 +141,11 @@ func NewReportDoc(rep *Report) *ReportDoc {
 			out.Score = Rounded(score.Number{Value: r.Score, Valid: true})
 		}
 		if guidance {
-			out.Guidance = r.Indicator.Indicator.Guidance
+			g := guidanceFor(res, r.Indicator.Indicator)
+			out.Guidance = g.Text
+			if g.Stage != "" {
+				out.GuidanceLevel = res.Overall.Level.ID
+			}
 		}
 		return out
 	}
@@ -141,10 +155,15 @@ func NewReportDoc(rep *Report) *ReportDoc {
 	for _, r := range res.Disagreements() {
 		x := ref(r, false)
 		x.Spread = Rounded(score.Number{Value: r.Spread, Valid: true})
+		x.Reasons = disagreementReasons(r.Indicator)
 		doc.Disagreements = append(doc.Disagreements, x)
 	}
 	for _, r := range res.Unrated() {
 		doc.Unrated = append(doc.Unrated, ref(r, false))
+	}
+	doc.Level, doc.Questions = overallLevelDoc(res), meetingQuestions(res)
+	if doc.Questions == nil {
+		doc.Questions = []string{}
 	}
 	if rep.Explain {
 		doc.Explanation = explanation(res)

@@ -84,7 +84,7 @@ lists the gap to each.` + options.ExitStatus(false, false),
 	options.Output(cmd, &opts.Output)
 	options.Framework(cmd, &opts.Framework)
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the arithmetic behind every number")
-	cmd.Flags().IntVar(&opts.Weakest, "weakest", 5, "how many of the weakest indicators to list with guidance")
+	cmd.Flags().IntVar(&opts.Weakest, "weakest", render.DefaultWeakest, "how many of the weakest indicators to list, with options to try")
 	cmd.Flags().StringVar(&opts.Policy, "policy", "", "draw the targets of the policy `FILE` (with -f html)")
 	_ = cmd.MarkFlagFilename("policy", "yaml", "yml")
 	return cmd
