@@ -359,7 +359,11 @@ func MeasureTargets(p *model.Policy, in Input) *Targets {
 	if len(t.Rows) == 0 {
 		return nil
 	}
+	// Both sums are rounded as they are shown, so that a reader redoing
+	// 1 - gaps / targets from the printed figures gets the printed percent
+	// (and targets of 0.1 and 0.2 sum to 0.3, not 0.30000000000000004).
 	t.SumGaps = score.Round2(t.SumGaps)
+	t.SumTargets = score.Round2(t.SumTargets)
 	if t.SumTargets > 0 {
 		t.Percent = some(1 - t.SumGaps/t.SumTargets)
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/cophealth/cop/internal/model"
 	"go.yaml.in/yaml/v3"
@@ -20,14 +21,24 @@ func Assessment(w io.Writer, a *model.Assessment, fw *model.Framework) error {
 		"kind", str(model.AssessmentKind),
 		"version", num(strconv.Itoa(model.AssessmentVersion)),
 		"community", str(a.Community),
-		"date", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: a.Date.Format(model.DateLayout)},
+		"date", date(a.Date),
 		"framework", mapping("id", str(a.Framework.ID), "version", str(a.Framework.Version)),
 	)
+	if a.Invited > 0 {
+		root.Content = append(root.Content, key("invited"), num(strconv.Itoa(a.Invited)))
+	}
 	responses := &yaml.Node{Kind: yaml.SequenceNode}
 	for i := range a.Responses {
 		responses.Content = append(responses.Content, response(&a.Responses[i], fw))
 	}
 	root.Content = append(root.Content, key("responses"), responses)
+	if len(a.Actions) > 0 {
+		actions := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, act := range a.Actions {
+			actions.Content = append(actions.Content, action(act))
+		}
+		root.Content = append(root.Content, key("actions"), actions)
+	}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
@@ -44,7 +55,17 @@ func response(r *model.Response, fw *model.Framework) *yaml.Node {
 	}
 	ratings := &yaml.Node{Kind: yaml.MappingNode}
 	notes := &yaml.Node{Kind: yaml.MappingNode}
+	indNotes := &yaml.Node{Kind: yaml.MappingNode}
 	for _, d := range fw.Dimensions {
+		dimNotes := &yaml.Node{Kind: yaml.MappingNode}
+		for _, ind := range d.Indicators {
+			if text := r.IndicatorNotes[d.ID][ind.ID]; strings.TrimSpace(text) != "" {
+				dimNotes.Content = append(dimNotes.Content, key(ind.ID), note(text))
+			}
+		}
+		if len(dimNotes.Content) > 0 {
+			indNotes.Content = append(indNotes.Content, key(d.ID), dimNotes)
+		}
 		dim := &yaml.Node{Kind: yaml.MappingNode}
 		for _, ind := range d.Indicators {
 			rt := r.Rating(d.ID, ind.ID)
@@ -70,7 +91,34 @@ func response(r *model.Response, fw *model.Framework) *yaml.Node {
 	if len(notes.Content) > 0 {
 		n.Content = append(n.Content, key("notes"), notes)
 	}
+	if len(indNotes.Content) > 0 {
+		n.Content = append(n.Content, key("indicator-notes"), indNotes)
+	}
 	return n
+}
+
+// action writes one agreed action in the contract's key order: indicator,
+// what, owner, due, status. The status is always written, so that a reader
+// of the file need not know that planned is the default.
+func action(a model.Action) *yaml.Node {
+	n := mapping("indicator", str(a.Target()), "what", note(a.What))
+	if a.Owner != "" {
+		n.Content = append(n.Content, key("owner"), str(a.Owner))
+	}
+	if !a.Due.IsZero() {
+		n.Content = append(n.Content, key("due"), date(a.Due))
+	}
+	status := a.Status
+	if status == "" {
+		status = model.ActionPlanned
+	}
+	n.Content = append(n.Content, key("status"), str(status))
+	return n
+}
+
+// date writes a YYYY-MM-DD date unquoted, as people type it.
+func date(t time.Time) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: t.Format(model.DateLayout)}
 }
 
 func mapping(kv ...any) *yaml.Node {

@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -65,7 +66,7 @@ func Assessment(d *Document, resolve Resolver) (*Loaded, error) {
 			a.Community = w.text(v, "community")
 			a.CommunityPos = pos(v)
 		}},
-		{"date", true, func(_, v *yaml.Node) { a.Date, a.DatePos = w.date(v), pos(v) }},
+		{"date", true, func(_, v *yaml.Node) { a.Date, a.DatePos = w.date(v, "date"), pos(v) }},
 		{"framework", true, func(_, v *yaml.Node) {
 			w.mapping(v, "framework", []field{
 				{"id", true, func(_, v *yaml.Node) {
@@ -87,8 +88,17 @@ func Assessment(d *Document, resolve Resolver) (*Loaded, error) {
 				}},
 			})
 		}},
+		{"invited", false, func(_, v *yaml.Node) { a.Invited, a.InvitedPos = w.invited(v), pos(v) }},
 		{"responses", true, func(_, v *yaml.Node) { a.Responses = w.responses(v, fw) }},
+		{"actions", false, func(_, v *yaml.Node) { a.Actions = w.actions(v, fw) }},
 	})
+	// Fewer invited than answered is most likely a stale count (a member
+	// forwarded the form, or invited was copied from the last round). The
+	// answers are real, so the file loads and the count is questioned.
+	if a.Invited > 0 && len(a.Responses) > a.Invited {
+		out.Warnings = append(out.Warnings, problemf(d.Name, a.InvitedPos.Line, a.InvitedPos.Col,
+			"invited %d, but %d responses are in the file: is the number invited out of date?", a.Invited, len(a.Responses)))
+	}
 	if fw != nil && versionNode != nil && a.Framework.Version != "" && a.Framework.Version != fw.Version {
 		out.Warnings = append(out.Warnings, problemf(d.Name, versionNode.Line, versionNode.Column,
 			"made with %s version %s, read with version %s (%s): ratings are matched by id",
@@ -101,21 +111,114 @@ func Assessment(d *Document, resolve Resolver) (*Loaded, error) {
 	return out, nil
 }
 
-func (w *walker) date(n *yaml.Node) time.Time {
-	s, ok := w.scalar(n, "date")
+// date parses a YYYY-MM-DD date; what names it in messages ("date", "due date").
+func (w *walker) date(n *yaml.Node, what string) time.Time {
+	s, ok := w.scalar(n, what)
 	if !ok {
 		return time.Time{}
 	}
 	t, err := time.Parse(model.DateLayout, s)
 	if err != nil || len(s) != len(model.DateLayout) {
 		if s == "" {
-			w.at(n, "date is empty (expected YYYY-MM-DD, such as 2026-11-22)")
+			w.at(n, "%s is empty (expected YYYY-MM-DD, such as 2026-11-22)", what)
 		} else {
-			w.at(n, "date %q is not a valid date (expected YYYY-MM-DD, such as 2026-11-22)", s)
+			w.at(n, "%s %q is not a valid date (expected YYYY-MM-DD, such as 2026-11-22)", what, s)
 		}
 		return time.Time{}
 	}
 	return t
+}
+
+// invited parses the number of members asked to answer: a whole number of
+// at least 1, written in decimal digits.
+func (w *walker) invited(n *yaml.Node) int {
+	s, ok := w.scalar(n, "invited")
+	if !ok {
+		return 0
+	}
+	s = strings.TrimSpace(s)
+	digits := s != ""
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			digits = false
+		}
+	}
+	v, err := strconv.Atoi(s)
+	if !digits || err != nil || v < 1 {
+		w.at(n, "invited: expected a whole number of members, 1 or more, found %s", describe(n))
+		return 0
+	}
+	return v
+}
+
+// actions parses the round's agreed actions. An empty list or an empty
+// value is no actions, so that a template can leave the key in place.
+func (w *walker) actions(n *yaml.Node, fw *model.Framework) []model.Action {
+	if isNull(n) {
+		return nil
+	}
+	var out []model.Action
+	w.sequence(n, "actions", 0, func(_ int, item *yaml.Node) {
+		act := model.Action{Pos: pos(item), Status: model.ActionPlanned}
+		ok := w.mapping(item, "action", []field{
+			{"indicator", true, func(_, v *yaml.Node) { act.Dimension, act.Indicator = w.actionTarget(v, fw) }},
+			{"what", true, func(_, v *yaml.Node) { act.What = w.text(v, "action what") }},
+			{"owner", false, func(_, v *yaml.Node) {
+				if s, ok := w.scalar(v, "action owner"); ok && strings.TrimSpace(s) != "" {
+					act.Owner = s
+				}
+			}},
+			{"due", false, func(_, v *yaml.Node) {
+				if !isNull(v) {
+					act.Due = w.date(v, "due date")
+				}
+			}},
+			{"status", false, func(_, v *yaml.Node) {
+				s, ok := w.scalar(v, "action status")
+				if !ok || isNull(v) {
+					return
+				}
+				switch s = strings.TrimSpace(s); s {
+				case model.ActionPlanned, model.ActionDoing, model.ActionDone, model.ActionDropped:
+					act.Status = s
+				default:
+					w.at(v, "action status %q is not one of %s", s, strings.Join(model.ActionStatuses(), ", "))
+				}
+			}},
+		})
+		if ok {
+			out = append(out, act)
+		}
+	})
+	return out
+}
+
+// actionTarget parses what an action is about: dimension/indicator, or a
+// dimension id alone, both checked against the framework.
+func (w *walker) actionTarget(n *yaml.Node, fw *model.Framework) (dim, ind string) {
+	s, ok := w.scalar(n, "action indicator")
+	if !ok {
+		return "", ""
+	}
+	s = strings.TrimSpace(s)
+	dim, ind, hasInd := strings.Cut(s, "/")
+	if !IsID(dim) || (hasInd && !IsID(ind)) {
+		w.at(n, "action indicator %q: expected dimension/indicator, such as purpose/development-plan, or a dimension id alone", s)
+		return "", ""
+	}
+	if fw == nil {
+		return dim, ind
+	}
+	d := fw.Dimension(dim)
+	if d == nil {
+		w.at(n, "action indicator %q: unknown dimension %q (framework %s has %s)", s, dim, fw.ID, strings.Join(fw.DimensionIDs(), ", "))
+		return "", ""
+	}
+	if hasInd && d.Indicator(ind) == nil {
+		w.at(n, "action indicator %q: unknown indicator %q in dimension %q (expected %s)", s, ind, dim, strings.Join(d.IndicatorIDs(), ", "))
+		return "", ""
+	}
+	return dim, ind
 }
 
 func (w *walker) responses(n *yaml.Node, fw *model.Framework) []model.Response {
@@ -138,6 +241,7 @@ func (w *walker) responses(n *yaml.Node, fw *model.Framework) []model.Response {
 			{"role", false, func(_, v *yaml.Node) { r.Role, _ = w.scalar(v, "role") }},
 			{"ratings", false, func(_, v *yaml.Node) { w.ratings(v, fw, &r) }},
 			{"notes", false, func(_, v *yaml.Node) { w.notes(v, fw, &r) }},
+			{"indicator-notes", false, func(_, v *yaml.Node) { w.indicatorNotes(v, fw, &r) }},
 		})
 		out = append(out, r)
 	})
@@ -224,6 +328,37 @@ func (w *walker) notes(n *yaml.Node, fw *model.Framework, r *model.Response) {
 			r.Notes = map[string]string{}
 		}
 		r.Notes[k.Value] = s
+	})
+}
+
+// indicatorNotes reads the free text per indicator; a blank note is no note,
+// as for dimension notes.
+func (w *walker) indicatorNotes(n *yaml.Node, fw *model.Framework, r *model.Response) {
+	w.entries(n, "indicator-notes", func(dk, dv *yaml.Node) {
+		var dim *model.Dimension
+		if fw != nil {
+			if dim = fw.Dimension(dk.Value); dim == nil {
+				w.at(dk, "indicator note for unknown dimension %q (framework %s has %s)", dk.Value, fw.ID, strings.Join(fw.DimensionIDs(), ", "))
+				return
+			}
+		}
+		w.entries(dv, "indicator-notes of "+dk.Value, func(ik, iv *yaml.Node) {
+			if dim != nil && dim.Indicator(ik.Value) == nil {
+				w.at(ik, "indicator note for unknown indicator %q in dimension %q (expected %s)", ik.Value, dim.ID, strings.Join(dim.IndicatorIDs(), ", "))
+				return
+			}
+			s, ok := w.scalar(iv, "note for "+dk.Value+"/"+ik.Value)
+			if !ok || strings.TrimSpace(s) == "" {
+				return
+			}
+			if r.IndicatorNotes == nil {
+				r.IndicatorNotes = map[string]map[string]string{}
+			}
+			if r.IndicatorNotes[dk.Value] == nil {
+				r.IndicatorNotes[dk.Value] = map[string]string{}
+			}
+			r.IndicatorNotes[dk.Value][ik.Value] = s
+		})
 	})
 }
 

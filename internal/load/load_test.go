@@ -2,8 +2,10 @@ package load
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cophealth/cop/internal/model"
 )
@@ -193,6 +195,18 @@ responses:
       alpha:
         a1: 1
         a2:
+    indicator-notes:
+      alpha:
+        a2: Not sure who to ask.
+invited: 3
+actions:
+  - indicator: alpha/a1
+    what: Agree a plan
+    owner: Ana
+    due: 2027-01-31
+    status: doing
+  - indicator: beta
+    what: Ask whether beta applies
 `
 
 func TestAssessmentLoads(t *testing.T) {
@@ -227,6 +241,21 @@ func TestAssessmentLoads(t *testing.T) {
 	if ana.Role != "coordinator" || ana.Notes["alpha"] != "Fine." {
 		t.Errorf("role %q, notes %v", ana.Role, ana.Notes)
 	}
+	if got := ben.IndicatorNotes["alpha"]["a2"]; got != "Not sure who to ask." || len(ana.IndicatorNotes) != 0 {
+		t.Errorf("indicator notes: Ana %v, Ben %v", ana.IndicatorNotes, ben.IndicatorNotes)
+	}
+	if a.Invited != 3 || a.InvitedPos != (model.Pos{Line: 27, Col: 10}) {
+		t.Errorf("invited %d at %v, want 3 at 27:10", a.Invited, a.InvitedPos)
+	}
+	wantActions := []model.Action{
+		{Dimension: "alpha", Indicator: "a1", What: "Agree a plan", Owner: "Ana",
+			Due: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), Status: model.ActionDoing, Pos: model.Pos{Line: 29, Col: 5}},
+		// no status in the file: planned; a dimension alone: no indicator
+		{Dimension: "beta", What: "Ask whether beta applies", Status: model.ActionPlanned, Pos: model.Pos{Line: 34, Col: 5}},
+	}
+	if !reflect.DeepEqual(a.Actions, wantActions) {
+		t.Errorf("actions:\n%+v\nwant\n%+v", a.Actions, wantActions)
+	}
 	if got := a.DimensionLine("beta"); got != 15 {
 		t.Errorf("DimensionLine(beta) = %d, want 15", got)
 	}
@@ -246,6 +275,45 @@ func TestAssessmentVersionMismatchIsAWarning(t *testing.T) {
 	}
 }
 
+// TestAssessmentInvitedFewerThanAnswered: the answers are facts and the
+// count may be stale, so the file loads with a warning at the count.
+func TestAssessmentInvitedFewerThanAnswered(t *testing.T) {
+	src := strings.Replace(goodAssessment, "invited: 3", "invited: 1", 1)
+	l, err := AssessmentBytes("a.yaml", []byte(src), resolver(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "a.yaml:27:10: invited 1, but 2 responses are in the file: is the number invited out of date?"
+	if len(l.Warnings) != 1 || l.Warnings[0].Error() != want {
+		t.Errorf("warnings = %v, want %s", l.Warnings, want)
+	}
+	if l.Assessment.Invited != 1 {
+		t.Errorf("invited = %d, want 1 (kept as written)", l.Assessment.Invited)
+	}
+}
+
+// TestAssessmentEmptyOptionalFields: blank optional values mean "not given",
+// so a template with the keys in place loads.
+func TestAssessmentEmptyOptionalFields(t *testing.T) {
+	src := strings.NewReplacer("    owner: Ana\n", "    owner:\n", "    due: 2027-01-31\n", "    due:\n", "    status: doing\n", "    status:\n",
+		"        a2: Not sure who to ask.", "        a2: \"  \"").Replace(goodAssessment)
+	l, err := AssessmentBytes("a.yaml", []byte(src), resolver(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	act := l.Assessment.Actions[0]
+	if act.Owner != "" || !act.Due.IsZero() || act.Status != model.ActionPlanned {
+		t.Errorf("action = %+v, want no owner, no due date, planned", act)
+	}
+	if n := l.Assessment.Responses[1].IndicatorNotes; len(n) != 0 {
+		t.Errorf("blank indicator note kept: %v", n)
+	}
+	src = strings.Replace(goodAssessment, goodAssessment[strings.Index(goodAssessment, "actions:"):], "actions:\n", 1)
+	if l, err = AssessmentBytes("a.yaml", []byte(src), resolver(t)); err != nil || len(l.Assessment.Actions) != 0 {
+		t.Errorf("empty actions: %v, %v", l, err)
+	}
+}
+
 func TestAssessmentProblems(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -253,7 +321,7 @@ func TestAssessmentProblems(t *testing.T) {
 		want    string
 	}{
 		{"unknown key", []string{"community: Test CoP", "community: Test CoP\nsponsor: x"},
-			`a.yaml:4:1: unknown key "sponsor" in assessment (expected kind, version, community, date, framework, responses)`},
+			`a.yaml:4:1: unknown key "sponsor" in assessment (expected kind, version, community, date, framework, invited, responses, actions)`},
 		{"unknown dimension", []string{"      beta:", "      gamma:"},
 			`a.yaml:15:7: unknown dimension "gamma" (framework tf has alpha, beta)`},
 		{"unknown indicator", []string{"        a1: 3", "        a9: 3"},
@@ -281,7 +349,7 @@ func TestAssessmentProblems(t *testing.T) {
 		{"list instead of mapping", []string{"        a1: 3\n        a2: unknown", "        - 3"},
 			`a.yaml:13:9: ratings of alpha: expected a mapping, found a list`},
 		{"alias", []string{"community: Test CoP", "community: &c Test CoP\nx: *c"},
-			`a.yaml:4:1: unknown key "x" in assessment (expected kind, version, community, date, framework, responses)`},
+			`a.yaml:4:1: unknown key "x" in assessment (expected kind, version, community, date, framework, invited, responses, actions)`},
 		{"alias value", []string{"respondent: Ana", "respondent: &name Ana", "respondent: Ben", "respondent: *name"},
 			`a.yaml:19:17: YAML alias *name: cop files do not use aliases; write the value out`},
 		{"merge key", []string{"  - respondent: Ben", "  - <<: {}\n    respondent: Ben"},
@@ -292,6 +360,40 @@ func TestAssessmentProblems(t *testing.T) {
 			`a.yaml:1:1: this is a cop-framework file, expected kind: cop-assessment`},
 		{"note on unknown dimension", []string{"      alpha: Fine.", "      omega: Fine."},
 			`a.yaml:18:7: note for unknown dimension "omega" (framework tf has alpha, beta)`},
+		{"indicator note on unknown dimension", []string{"      alpha:\n        a2: Not sure", "      gamma:\n        a2: Not sure"},
+			`a.yaml:25:7: indicator note for unknown dimension "gamma" (framework tf has alpha, beta)`},
+		{"indicator note on unknown indicator", []string{"        a2: Not sure", "        a7: Not sure"},
+			`a.yaml:26:9: indicator note for unknown indicator "a7" in dimension "alpha" (expected a1, a2)`},
+		{"indicator note not text", []string{"        a2: Not sure who to ask.", "        a2: [x]"},
+			`a.yaml:26:13: note for alpha/a2: expected text, found a list`},
+		{"invited zero", []string{"invited: 3", "invited: 0"},
+			`a.yaml:27:10: invited: expected a whole number of members, 1 or more, found "0"`},
+		{"invited fraction", []string{"invited: 3", "invited: 2.5"},
+			`a.yaml:27:10: invited: expected a whole number of members, 1 or more, found "2.5"`},
+		{"invited negative", []string{"invited: 3", "invited: -3"},
+			`a.yaml:27:10: invited: expected a whole number of members, 1 or more, found "-3"`},
+		{"invited text", []string{"invited: 3", "invited: fourteen"},
+			`a.yaml:27:10: invited: expected a whole number of members, 1 or more, found "fourteen"`},
+		{"invited empty", []string{"invited: 3", "invited:"},
+			`a.yaml:27:9: invited: expected a whole number of members, 1 or more, found nothing`},
+		{"unknown action key", []string{"    owner: Ana", "    owner: Ana\n    priority: high"},
+			`a.yaml:32:5: unknown key "priority" in action (expected indicator, what, owner, due, status)`},
+		{"bad due date", []string{"due: 2027-01-31", "due: 2027-02-30"},
+			`a.yaml:32:10: due date "2027-02-30" is not a valid date (expected YYYY-MM-DD, such as 2026-11-22)`},
+		{"bad status", []string{"status: doing", "status: started"},
+			`a.yaml:33:13: action status "started" is not one of planned, doing, done, dropped`},
+		{"action on unknown indicator", []string{"indicator: alpha/a1", "indicator: alpha/a9"},
+			`a.yaml:29:16: action indicator "alpha/a9": unknown indicator "a9" in dimension "alpha" (expected a1, a2)`},
+		{"action on unknown dimension", []string{"indicator: beta", "indicator: gamma"},
+			`a.yaml:34:16: action indicator "gamma": unknown dimension "gamma" (framework tf has alpha, beta)`},
+		{"action indicator malformed", []string{"indicator: alpha/a1", "indicator: alpha/"},
+			`a.yaml:29:16: action indicator "alpha/": expected dimension/indicator, such as purpose/development-plan, or a dimension id alone`},
+		{"action without what", []string{"  - indicator: beta\n    what: Ask whether beta applies", "  - indicator: beta"},
+			`a.yaml:34:5: action: missing what`},
+		{"action with empty what", []string{"what: Agree a plan", "what: \"  \""},
+			`a.yaml:30:11: action what is empty (expected text)`},
+		{"actions not a list", []string{goodAssessment[strings.Index(goodAssessment, "actions:"):], "actions: x\n"},
+			`a.yaml:28:10: actions: expected a list, found "x"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

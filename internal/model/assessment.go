@@ -27,13 +27,57 @@ type Assessment struct {
 	Community string
 	Date      time.Time
 	Framework FrameworkRef
+	// Invited is how many members were asked to answer; 0 when not given.
+	// Fewer invited than responses is a loader warning, not an error: the
+	// count is the coordinator's and may be stale, the answers are facts.
+	Invited   int
 	Responses []Response
+	// Actions are what the community agreed to do after this round, in the
+	// order of the file.
+	Actions []Action
 
 	// Path is the file the assessment was read from, if any.
 	Path string
 	// Pos holds the positions of top-level keys, for pointing at them later.
 	CommunityPos Pos
 	DatePos      Pos
+	InvitedPos   Pos
+}
+
+// The statuses of an action. An action written without one is planned.
+const (
+	ActionPlanned = "planned"
+	ActionDoing   = "doing"
+	ActionDone    = "done"
+	ActionDropped = "dropped"
+)
+
+// ActionStatuses lists the statuses in the order a plan moves through them.
+func ActionStatuses() []string {
+	return []string{ActionPlanned, ActionDoing, ActionDone, ActionDropped}
+}
+
+// Action is one thing a community agreed to do after a round, about one
+// indicator or a whole dimension.
+type Action struct {
+	Dimension string
+	// Indicator is empty for an action about the whole dimension.
+	Indicator string
+	What      string
+	Owner     string // empty when not given
+	// Due is the date it should be done by; the zero time when not given.
+	Due    time.Time
+	Status string // one of ActionStatuses; planned when the file gives none
+	Pos    Pos
+}
+
+// Target is how the action names what it is about in a file: dim/ind, or
+// the dimension id alone.
+func (a Action) Target() string {
+	if a.Indicator == "" {
+		return a.Dimension
+	}
+	return a.Dimension + "/" + a.Indicator
 }
 
 // FrameworkRef names the framework an assessment was made with.
@@ -52,6 +96,8 @@ type Response struct {
 	Ratings map[string]map[string]Rating
 	// Notes maps dimension id to free text.
 	Notes map[string]string
+	// IndicatorNotes maps dimension id to indicator id to free text.
+	IndicatorNotes map[string]map[string]string
 	// DimensionPos is where each dimension's ratings start in the file.
 	DimensionPos map[string]Pos
 	Pos          Pos

@@ -236,9 +236,11 @@ func dropMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 	return s + ": unchanged"
 }
 
-// targetsLine sums up the targets: "89% of the way (gaps 0.83 of 21.00)".
+// targetsLine sums up the targets: "89% of the way (sum of gaps 0.83, sum
+// of targets 7.00)". The sums are figures cop computed, so they are rounded
+// like every score, even when a target was given with more decimals.
 func targetsLine(t *check.Targets) string {
-	return fmt.Sprintf("%s of the way (sum of gaps %s, sum of targets %s)", Percent(t.Percent), Fixed2(t.SumGaps), bound(t.SumTargets))
+	return fmt.Sprintf("%s of the way (sum of gaps %s, sum of targets %s)", Percent(t.Percent), Fixed2(t.SumGaps), Fixed2(t.SumTargets))
 }
 
 // targetsTable lays out the targets, with baseline and progress columns

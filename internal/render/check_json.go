@@ -6,6 +6,7 @@ import (
 	"github.com/cophealth/cop/internal/check"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
+	"github.com/cophealth/cop/internal/score"
 )
 
 // CheckDoc is the JSON shape of cop check. Numbers are rounded to 2
@@ -126,7 +127,7 @@ func NewCheckDoc(r *CheckReport) *CheckDoc {
 				fd.Rules = append(fd.Rules, ruleDoc(&res.Outcomes[j], res))
 			}
 			if t := res.Targets; t != nil {
-				td := &TargetsDoc{Percent: Rounded(t.Percent), SumGaps: t.SumGaps, SumTargets: t.SumTargets, Dimensions: []TargetDoc{}}
+				td := &TargetsDoc{Percent: Rounded(t.Percent), SumGaps: score.Round2(t.SumGaps), SumTargets: score.Round2(t.SumTargets), Dimensions: []TargetDoc{}}
 				for _, row := range t.Rows {
 					td.Dimensions = append(td.Dimensions, TargetDoc{ID: row.Dimension.ID, Title: row.Dimension.Title, Status: string(row.Status),
 						Score: Rounded(row.Score), Target: row.Target, Gap: Rounded(row.Gap), Baseline: Rounded(row.Baseline), Progress: Rounded(row.Progress)})

@@ -379,3 +379,13 @@ func TestCheckMarkdownEscapes(t *testing.T) {
 		t.Errorf("community not escaped:\n%s", md)
 	}
 }
+
+// TestTargetSumsAreRounded: sums cop computes are shown with 2 decimals,
+// in text and JSON, even when the float sum is not exact (0.1 + 0.2 is
+// 0.30000000000000004 in binary); targets as the user gave them are kept.
+func TestTargetSumsAreRounded(t *testing.T) {
+	tg := &check.Targets{SumGaps: 0.1 + 0.2, SumTargets: 0.1 + 0.2, Percent: score.Number{Value: 0, Valid: true}}
+	if got, want := targetsLine(tg), "0% of the way (sum of gaps 0.30, sum of targets 0.30)"; got != want {
+		t.Errorf("targetsLine = %q, want %q", got, want)
+	}
+}

@@ -20,7 +20,7 @@ import (
 //	p2: 1, 2, 3 -> 2, spread 2 (disagreement)
 //	q1: 4, 2    -> 3, spread 2 (disagreement)      people = 3.00 stewardship, coverage 1/(3-1) = 0.50
 //	q2: unknown + 2 missing -> unrated
-//	q3: not-applicable + 2 missing -> excluded
+//	q3: not-applicable x3 -> excluded (every response says so)
 //	n1: not-applicable x3 -> excluded; dimension na excluded (null score and coverage)
 //	overall = (2x2 + 3x1)/(2+1) = 7/3 = 2.33 maturing; coverage 3/(6-2) = 0.75
 func fixture(t *testing.T) *Report {

@@ -20,6 +20,15 @@ func text(description string) Object {
 	return Object{"type": "string", "minLength": 1, "pattern": `\S`, "description": description}
 }
 
+const datePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
+
+// nullable lets an object be left empty in YAML (a key with no value), as
+// the loader allows.
+func nullable(o Object) Object {
+	o["type"] = []any{"object", "null"}
+	return o
+}
+
 func object(required []string, props Object) Object {
 	o := Object{"type": "object", "additionalProperties": false, "properties": props}
 	if len(required) > 0 {
@@ -45,11 +54,18 @@ func Assessment(fw *model.Framework) Object {
 	}
 	ratings := Object{}
 	notes := Object{}
+	indNotes := Object{}
+	targets := []any{}
 	for _, d := range fw.Dimensions {
 		inds := Object{}
+		dimNotes := Object{}
+		targets = append(targets, d.ID)
 		for _, ind := range d.Indicators {
 			inds[ind.ID] = Object{"$ref": "#/definitions/rating", "description": ind.Title + ": " + ind.Statement}
+			dimNotes[ind.ID] = Object{"type": []any{"string", "null"}, "description": "Notes on " + ind.Title}
+			targets = append(targets, d.ID+"/"+ind.ID)
 		}
+		indNotes[d.ID] = nullable(object(nil, dimNotes))
 		dim := object(nil, inds)
 		dim["type"] = []any{"object", "null"}
 		dim["description"] = d.Title + ": " + d.Description
@@ -59,23 +75,45 @@ func Assessment(fw *model.Framework) Object {
 	response := object([]string{"respondent"}, Object{
 		"respondent": text("Who answered (a name, or Respondent 1 when anonymised)."),
 		"role":       Object{"type": []any{"string", "null"}, "description": "The respondent's role, such as coordinator."},
-		"ratings":    func() Object { o := object(nil, ratings); o["type"] = []any{"object", "null"}; return o }(),
-		"notes":      func() Object { o := object(nil, notes); o["type"] = []any{"object", "null"}; return o }(),
+		"ratings":    nullable(object(nil, ratings)),
+		"notes":      nullable(object(nil, notes)),
+		"indicator-notes": func() Object {
+			o := nullable(object(nil, indNotes))
+			o["description"] = "Notes per indicator: dimension id, then indicator id, then text."
+			return o
+		}(),
+	})
+	action := object([]string{"indicator", "what"}, Object{
+		"indicator": Object{"enum": targets, "description": "What the action is about: dimension/indicator, or a dimension id alone."},
+		"what":      text("What the community agreed to do."),
+		"owner":     Object{"type": []any{"string", "null"}, "description": "Who sees that it happens."},
+		"due": Object{
+			"oneOf":       []any{Object{"type": "string", "pattern": datePattern}, Object{"type": "null"}},
+			"description": "When it should be done by, YYYY-MM-DD.",
+		},
+		"status": Object{
+			"enum":        []any{model.ActionPlanned, model.ActionDoing, model.ActionDone, model.ActionDropped, nil},
+			"description": "planned (the default when absent), doing, done or dropped.",
+		},
 	})
 	s := object([]string{"kind", "version", "community", "date", "framework", "responses"}, Object{
 		"kind":      Object{"const": model.AssessmentKind},
 		"version":   Object{"const": model.AssessmentVersion},
 		"community": text("The community assessed."),
-		"date":      Object{"type": "string", "pattern": `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, "description": "The round's date, YYYY-MM-DD."},
+		"date":      Object{"type": "string", "pattern": datePattern, "description": "The round's date, YYYY-MM-DD."},
 		"framework": object([]string{"id", "version"}, Object{
 			"id":      Object{"const": fw.ID},
 			"version": Object{"type": "string", "description": "The framework version the answers were given on (" + fw.Version + " here)."},
 		}),
+		"invited": Object{"type": "integer", "minimum": 1,
+			"description": "How many members were asked to answer (a warning, not an error, when fewer than the responses)."},
 		"responses": Object{"type": "array", "minItems": 1, "items": Object{"$ref": "#/definitions/response"}},
+		"actions": Object{"type": []any{"array", "null"}, "items": Object{"$ref": "#/definitions/action"},
+			"description": "What the community agreed to do after this round."},
 	})
 	s["$schema"] = draft07
 	s["title"] = "cop assessment (" + fw.ID + " " + fw.Version + ")"
-	s["definitions"] = Object{"rating": rating, "response": response}
+	s["definitions"] = Object{"rating": rating, "response": response, "action": action}
 	return s
 }
 

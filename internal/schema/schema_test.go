@@ -11,6 +11,7 @@ import (
 
 	"github.com/cophealth/cop/internal/catalog"
 	_ "github.com/cophealth/cop/internal/golden" // accept go test ./... -update
+	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
@@ -183,6 +184,75 @@ func TestEmbeddedFrameworksMatchTheFrameworkSchema(t *testing.T) {
 			if err := sch.Validate(fromYAML(t, []byte(bad))); err == nil {
 				t.Errorf("%s with %s still matches the schema", f, what)
 			}
+		}
+	}
+}
+
+// roundFields uses every optional round field of product.md §2 on the
+// default framework.
+const roundFields = `kind: cop-assessment
+version: 1
+community: Riverside
+date: 2026-11-22
+framework:
+  id: cop-health
+  version: 1.0.0
+invited: 14
+responses:
+  - respondent: Ana Ruiz
+    ratings:
+      purpose:
+        development-plan: 2
+    indicator-notes:
+      purpose:
+        development-plan: A draft exists; we have not agreed it yet.
+actions:
+  - indicator: purpose/development-plan
+    what: Agree a twelve-month plan at the January meeting
+    owner: Ana Ruiz
+    due: 2027-01-31
+    status: planned
+  - indicator: impact
+    what: Collect two stories of value
+`
+
+// TestRoundFields: the schema and the loader accept the optional round
+// fields, and each mistake in them is refused by both, so an editor warns
+// about exactly what cop will refuse.
+func TestRoundFields(t *testing.T) {
+	fw := defaultFramework(t)
+	sch := compile(t, Assessment(fw))
+	resolve := func(string) (*model.Framework, error) { return fw, nil }
+	if err := sch.Validate(fromYAML(t, []byte(roundFields))); err != nil {
+		t.Fatalf("schema refuses the round fields: %v", err)
+	}
+	if _, err := load.AssessmentBytes("r.yaml", []byte(roundFields), resolve); err != nil {
+		t.Fatalf("loader refuses the round fields: %v", err)
+	}
+	for what, r := range map[string][2]string{
+		"invited zero":           {"invited: 14", "invited: 0"},
+		"invited fraction":       {"invited: 14", "invited: 2.5"},
+		"invited text":           {"invited: 14", "invited: many"},
+		"unknown indicator note": {"        development-plan: A draft", "        nonsense: A draft"},
+		"unknown note dimension": {"      purpose:\n        development-plan: A draft", "      nonsense:\n        development-plan: A draft"},
+		"action unknown target":  {"indicator: purpose/development-plan", "indicator: purpose/nonsense"},
+		"action unknown dim":     {"indicator: impact", "indicator: nonsense"},
+		"action without what":    {"    what: Collect two stories of value\n", ""},
+		"action empty what":      {"what: Collect two stories of value", "what: ' '"},
+		"action bad due":         {"due: 2027-01-31", "due: 31/01/2027"},
+		"action bad status":      {"status: planned", "status: started"},
+		"action unknown key":     {"    owner: Ana Ruiz\n", "    owner: Ana Ruiz\n    priority: high\n"},
+		"actions not a list":     {"actions:\n  - indicator", "actions: {}\nx:\n  - indicator"},
+	} {
+		bad := strings.Replace(roundFields, r[0], r[1], 1)
+		if bad == roundFields {
+			t.Fatalf("mutation %q changed nothing", what)
+		}
+		if err := sch.Validate(fromYAML(t, []byte(bad))); err == nil {
+			t.Errorf("schema accepts %s", what)
+		}
+		if _, err := load.AssessmentBytes("r.yaml", []byte(bad), resolve); err == nil {
+			t.Errorf("loader accepts %s", what)
 		}
 	}
 }

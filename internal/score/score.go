@@ -19,7 +19,8 @@ const (
 	Rated Status = "rated"
 	// Unrated means no scale value and not excluded: only "unknown" or no answer.
 	Unrated Status = "unrated"
-	// Excluded means every answer given was "not-applicable" (and none "unknown").
+	// Excluded means every response said "not-applicable": none "unknown",
+	// none left it unanswered.
 	Excluded Status = "excluded"
 )
 
@@ -88,8 +89,10 @@ type Result struct {
 //
 //   - an indicator is rated when some response gives a scale value; its
 //     score is their mean and its spread their max minus min. It is excluded
-//     when no response gives a scale value, some say not-applicable, and none
-//     says unknown; otherwise it is unrated.
+//     only when every response says not-applicable; otherwise it is unrated.
+//     A missing answer counts like unknown: one member's not-applicable
+//     beside another's silence is a gap in what the community knows, not
+//     agreement that the indicator does not apply.
 //   - a dimension's score is the weighted mean (indicator weights) of its
 //     rated indicators' scores, null when none is rated; its coverage is
 //     rated / (indicators - excluded), and when every indicator is excluded
@@ -182,7 +185,7 @@ func indicator(ind *model.Indicator, dim string, responses []model.Response, ste
 		ir.Score = sum / float64(len(ir.Values))
 		ir.Spread = hi - lo
 		ir.disagree(step)
-	case ir.NotApplicable > 0 && ir.Unknown == 0:
+	case ir.NotApplicable > 0 && ir.Unknown == 0 && ir.Unanswered == 0:
 		ir.Status = Excluded
 	default:
 		ir.Status = Unrated

@@ -162,6 +162,59 @@ func TestCompute(t *testing.T) {
 			overall: want{f(2.5), "maturing", f(1), ""},
 		},
 		{
+			// product.md §3: excluded only when every response says N/A.
+			// a1: 3, 1 -> 2 (rated). a2: N/A beside unanswered -> unrated.
+			// a3: N/A beside unknown -> unrated. a = 2 maturing; coverage
+			// 1 / (3 - 0) = 0.33 (it was 1/2 when a2 counted as excluded).
+			// b1: N/A, N/A -> excluded. b2: N/A beside unanswered -> unrated.
+			// b: 0 rated, 1 excluded: unrated, null score, coverage 0 / (2 - 1) = 0
+			// (it was excluded, null coverage, when b2 counted as excluded).
+			// overall: only a has a score -> 2 maturing; coverage
+			// 1 rated / (5 - 1 excluded) = 0.25 (it was 1 / (5 - 3) = 0.5).
+			name:      "not applicable beside unanswered and beside don't know",
+			framework: fw,
+			responses: []model.Response{
+				resp("r1", map[string]any{"a.a1": 3, "a.a2": NA, "a.a3": NA, "b.b1": NA, "b.b2": NA}),
+				resp("r2", map[string]any{"a.a1": 1, "a.a3": U, "b.b1": NA}),
+			},
+			dims: map[string]want{
+				"a": {f(2), "maturing", f(0.33), Rated},
+				"b": {nil, "", f(0), Unrated},
+			},
+			overall: want{f(2), "maturing", f(0.25), ""},
+		},
+		{
+			// One respondent who left out nothing: N/A on all of b excludes b
+			// (every response says N/A). Two respondents, the second answering
+			// only a: b1 and b2 are N/A beside unanswered, so b is unrated,
+			// coverage 0 / 2 = 0, and overall coverage falls from 3 / (5 - 2) = 1
+			// to 3 / (5 - 0) = 0.6; the overall score (a alone) stays 2.
+			name:      "a second respondent who skipped a dimension un-excludes it",
+			framework: fw,
+			responses: []model.Response{
+				resp("r1", map[string]any{"a.a1": 2, "a.a2": 2, "a.a3": 2, "b.b1": NA, "b.b2": NA}),
+				resp("r2", map[string]any{"a.a1": 2, "a.a2": 2, "a.a3": 2}),
+			},
+			dims: map[string]want{
+				"a": {f(2), "maturing", f(1), Rated},
+				"b": {nil, "", f(0), Unrated},
+			},
+			overall: want{f(2), "maturing", f(0.6), ""},
+		},
+		{
+			// the same first respondent alone: b excluded, coverage 3 / (5 - 2) = 1
+			name:      "one respondent's not applicable excludes",
+			framework: fw,
+			responses: []model.Response{
+				resp("r1", map[string]any{"a.a1": 2, "a.a2": 2, "a.a3": 2, "b.b1": NA, "b.b2": NA}),
+			},
+			dims: map[string]want{
+				"a": {f(2), "maturing", f(1), Rated},
+				"b": {nil, "", nil, Excluded},
+			},
+			overall: want{f(2), "maturing", f(1), ""},
+		},
+		{
 			// a: unknowns and a missing answer -> unrated, null score, coverage 0/3.
 			// b: 0, 1 -> 0.5 potential. overall 0.5; coverage 2/5 = 0.4
 			name:      "unrated dimension",
@@ -295,8 +348,8 @@ func TestIndicatorStatusSpreadAndDisagreement(t *testing.T) {
 		{"a", "a2", Rated, 2.67, 1, 3, false, 0, 0, 0},
 		// unknown, N/A, missing: unknown blocks exclusion -> unrated
 		{"a", "a3", Unrated, 0, 0, 0, false, 1, 1, 1},
-		// N/A, N/A, missing: excluded
-		{"b", "b1", Excluded, 0, 0, 0, false, 0, 2, 1},
+		// N/A, N/A, missing: the missing answer counts like unknown -> unrated
+		{"b", "b1", Unrated, 0, 0, 0, false, 0, 2, 1},
 		// one rating of 4: spread 0
 		{"b", "b2", Rated, 4, 0, 1, false, 0, 0, 2},
 	}
@@ -314,12 +367,12 @@ func TestIndicatorStatusSpreadAndDisagreement(t *testing.T) {
 			t.Errorf("%s.%s = %+v, want %+v", c.dim, c.ind, *got, c)
 		}
 	}
-	// Disagreements lists only a1; Unrated lists only a3.
+	// Disagreements lists only a1; Unrated lists a3 and b1.
 	if ds := res.Disagreements(); len(ds) != 1 || ds[0].Indicator.Indicator.ID != "a1" {
 		t.Errorf("Disagreements = %v, want [a1]", ids(ds))
 	}
-	if us := res.Unrated(); len(us) != 1 || us[0].Indicator.Indicator.ID != "a3" {
-		t.Errorf("Unrated = %v, want [a3]", ids(us))
+	if us := ids(res.Unrated()); len(us) != 2 || us[0] != "a.a3" || us[1] != "b.b1" {
+		t.Errorf("Unrated = %v, want [a.a3 b.b1]", us)
 	}
 	// Weakest: a1 (2), a2 (2.67); b2 at 4 is the top of the scale and left out.
 	if ws := res.Weakest(5); len(ws) != 2 || ws[0].Indicator.Indicator.ID != "a1" || ws[1].Indicator.Indicator.ID != "a2" {
