@@ -90,6 +90,9 @@ type Outcome struct {
 	// Line is the line of the assessment file the outcome is about (a
 	// dimension's ratings, the date), or 0.
 	Line int
+	// Overdue are the actions past their due date and neither done nor
+	// dropped (max-overdue), in the order of the file.
+	Overdue []model.Action
 }
 
 // Name is how an outcome is listed and named as a test case: the rule, and
@@ -236,6 +239,9 @@ func Evaluate(p *model.Policy, in Input) *Result {
 		}
 		add(o)
 	}
+	if p.MaxOverdue != nil {
+		add(maxOverdue(a, p.MaxOverdue.Value, in.Now))
+	}
 	for di := range res.Dimensions {
 		d := &res.Dimensions[di]
 		r := p.Dimension(d.Dimension.ID)
@@ -271,6 +277,34 @@ func Evaluate(p *model.Policy, in Input) *Result {
 	}
 	out.Targets = MeasureTargets(p, in)
 	return out
+}
+
+// Overdue lists the actions past their due date on the calendar day of now
+// and neither done nor dropped: an action due today is not yet overdue.
+func Overdue(a *model.Assessment, now time.Time) []model.Action {
+	var out []model.Action
+	for _, act := range a.Actions {
+		if act.Due.IsZero() || act.Status == model.ActionDone || act.Status == model.ActionDropped {
+			continue
+		}
+		if AgeDays(act.Due, now) > 0 {
+			out = append(out, act)
+		}
+	}
+	return out
+}
+
+// maxOverdue allows at most bound overdue actions; it points at the first.
+func maxOverdue(a *model.Assessment, bound float64, now time.Time) Outcome {
+	over := Overdue(a, now)
+	o := Outcome{Rule: MaxOverdue, Value: some(float64(len(over))), Bound: bound, Status: Pass, Overdue: over}
+	if float64(len(over)) > bound {
+		o.Status = Fail
+	}
+	if len(over) > 0 {
+		o.Line = over[0].Pos.Line
+	}
+	return o
 }
 
 // warnOnly turns a failed rule that the policy lists under warn into a

@@ -409,3 +409,44 @@ func TestAgeDays(t *testing.T) {
 		}
 	}
 }
+
+func TestMaxOverdue(t *testing.T) {
+	fw := framework(t)
+	// now is 2026-02-09 in its own zone. Due 2026-02-08 and not done is
+	// overdue; due 2026-02-09 (today) is not yet; done and dropped never
+	// are; an action without a due date never is.
+	cur := round(t, fw, "now.yaml", current+`actions:
+  - {indicator: alpha/a1, what: One, due: 2026-02-08, status: planned}
+  - {indicator: alpha, what: Two, due: 2026-01-31, status: doing}
+  - {indicator: beta/b2, what: Today, due: 2026-02-09}
+  - {indicator: beta, what: Done late, due: 2026-01-01, status: done}
+  - {indicator: beta, what: Dropped, due: 2026-01-01, status: dropped}
+  - {indicator: gamma, what: Whenever}
+`)
+	tests := []struct {
+		policy string
+		status check.Status
+	}{
+		// 2 overdue (One, Two): a maximum of 2 passes, 1 fails.
+		{"max-overdue: 2", check.Pass},
+		{"max-overdue: 1", check.Fail},
+		{"max-overdue: 0", check.Fail},
+		{"max-overdue: 0\nwarn: [max-overdue]", check.Warn},
+	}
+	for _, tt := range tests {
+		res := check.Evaluate(policy(t, tt.policy), check.Input{Round: *cur, Now: now})
+		o := outcome(t, res, "max-overdue")
+		if o.Status != tt.status || o.Value != num(2) || len(o.Overdue) != 2 || o.Overdue[0].What != "One" || o.Overdue[1].What != "Two" {
+			t.Errorf("%q: status %s, value %+v, overdue %+v; want %s, 2 (One, Two)", tt.policy, o.Status, o.Value, o.Overdue, tt.status)
+		}
+		// The line is the first overdue action's (line 13: actions: is line 12).
+		if o.Line != 13 {
+			t.Errorf("%q: line %d, want 13", tt.policy, o.Line)
+		}
+	}
+	// No actions at all: none overdue, passes even a maximum of 0.
+	res := check.Evaluate(policy(t, "max-overdue: 0"), check.Input{Round: *round(t, fw, "now.yaml", current), Now: now})
+	if o := outcome(t, res, "max-overdue"); o.Status != check.Pass || o.Value != num(0) || o.Line != 0 {
+		t.Errorf("no actions: %+v", o)
+	}
+}

@@ -189,6 +189,8 @@ func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 			s += fmt.Sprintf(": %d not rated (don't know or no answer)", int(o.Value.Value))
 		}
 		return s
+	case check.MaxOverdue:
+		return overdueMessage(o, esc)
 	case check.MaxAge:
 		date := res.Input.Assessment.Date.Format(model.DateLayout)
 		age := fmt.Sprintf("the round (%s) is %s old", date, Plural(int(o.Value.Value), "day"))
@@ -331,3 +333,29 @@ func CheckText(w io.Writer, r *CheckReport) error {
 
 // notMet reports whether a rule was not met: failed, or only warned.
 func notMet(o *check.Outcome) bool { return o.Status == check.Fail || o.Status == check.Warn }
+
+// overdueMessage says how many actions are overdue, naming them: "2 actions
+// overdue (purpose/development-plan due 2026-06-30, owner Ana Ruiz: Agree a
+// twelve-month plan; ...), more than the maximum 1".
+func overdueMessage(o *check.Outcome, esc func(string) string) string {
+	n := int(o.Value.Value)
+	s := Plural(n, "action") + " overdue"
+	if n == 0 {
+		s = "no action overdue"
+	}
+	if n > 0 {
+		var items []string
+		for _, a := range o.Overdue {
+			item := a.Target() + " due " + a.Due.Format(model.DateLayout)
+			if a.Owner != "" {
+				item += ", owner " + esc(a.Owner)
+			}
+			items = append(items, item+": "+esc(a.What))
+		}
+		s += " (" + strings.Join(items, "; ") + ")"
+	}
+	if notMet(o) {
+		return s + ", more than the maximum " + model.FormatNumber(o.Bound)
+	}
+	return s + ", maximum " + model.FormatNumber(o.Bound)
+}

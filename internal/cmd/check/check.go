@@ -54,7 +54,7 @@ type Options struct {
 // ruleFlags are the values of the rule flags before they are checked.
 type ruleFlags struct {
 	minOverall, minCoverage, maxDrop float64
-	maxAge                           int
+	maxAge, maxOverdue               int
 	minLevel, baseline               string
 	requireComplete                  bool
 	min, warn                        []string
@@ -82,6 +82,9 @@ dimension by dimension. The rules:
   --min-coverage F      the overall coverage is at least F (0 to 1)
   --require-complete    every indicator is rated or not applicable
   --max-age DAYS        the round's date is at most DAYS days before today
+  --max-overdue N       at most N of the round's actions (actions: in the
+                        file, see cop plan) are past their due date and
+                        neither done nor dropped
   --baseline FILE       no score fell since the earlier round in FILE by
                         more than --max-drop N (default 0): the overall
                         score and each dimension's
@@ -140,6 +143,7 @@ is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStat
 	fl.Float64Var(&rf.minCoverage, "min-coverage", 0, "fail when the overall coverage is below `F` (0 to 1)")
 	fl.BoolVar(&rf.requireComplete, "require-complete", false, "fail when an indicator is neither rated nor not applicable")
 	fl.IntVar(&rf.maxAge, "max-age", 0, "fail when the round is more than `DAYS` days old")
+	fl.IntVar(&rf.maxOverdue, "max-overdue", 0, "fail when more than `N` actions are overdue")
 	fl.StringVar(&rf.baseline, "baseline", "", "compare with the earlier assessment in `FILE`")
 	_ = cmd.MarkFlagFilename("baseline", "yaml", "yml")
 	fl.Float64Var(&rf.maxDrop, "max-drop", 0, "with a baseline, fail when a score fell by more than `N`")
@@ -187,6 +191,12 @@ func overrides(cmd *cobra.Command, rf *ruleFlags) (*model.Policy, []string, erro
 			return nil, nil, exitcode.Usage(fmt.Errorf("--max-age %s", msg))
 		}
 		p.MaxAge = number("max-age", float64(rf.maxAge))
+	}
+	if changed("max-overdue") {
+		if msg := load.CountProblem(float64(rf.maxOverdue)); msg != "" {
+			return nil, nil, exitcode.Usage(fmt.Errorf("--max-overdue %s", msg))
+		}
+		p.MaxOverdue = number("max-overdue", float64(rf.maxOverdue))
 	}
 	if changed("require-complete") {
 		p.RequireComplete = rf.requireComplete
@@ -281,6 +291,9 @@ func policy(opts *Options) (*model.Policy, error) {
 	}
 	if o.MaxAge != nil {
 		p.MaxAge = o.MaxAge
+	}
+	if o.MaxOverdue != nil {
+		p.MaxOverdue = o.MaxOverdue
 	}
 	if slices.Contains(opts.Flags, "--require-complete") {
 		p.RequireComplete = o.RequireComplete
