@@ -314,3 +314,13 @@ func htmlQuestions(res *score.Result) []string {
 	}
 	return qs
 }
+
+// GuidanceFor returns what a report suggests for a weak indicator: the
+// framework's guidance for the round's overall level when it has one, else
+// the indicator's general guidance, and the label that introduces it
+// ("Option", "Option for a coalescing community"). cop plan offers it as a
+// starting point for an action.
+func GuidanceFor(res *score.Result, ind *model.Indicator) (text, label string) {
+	g := guidanceFor(res, ind)
+	return g.Text, g.optionLabel()
+}
