@@ -199,7 +199,6 @@ func behind(res *score.Result) string {
 	return strings.ToLower(res.Overall.Level.Label) + " overall; " + strings.Join(parts, "; ")
 }
 
-
 // levelNoteTable writes the level's explanation under the overall line.
 func levelNoteTable(p *printer, res *score.Result) {
 	n := explainLevel(res)
