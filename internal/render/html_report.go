@@ -35,6 +35,8 @@ type reportPage struct {
 	// Level explains the overall level; Questions are for the meeting.
 	Level     levelNote
 	Questions []string
+	// Actions are this round's and the previous round's, when any.
+	Actions *htmlActions
 }
 
 // htmlScore is a score with its level and coverage, as shown.
@@ -140,6 +142,7 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		})
 	}
 	page.Level, page.Questions = htmlLevelNote(res), htmlQuestions(res)
+	page.Actions = actionsHTML(rep)
 	for _, d := range res.Dimensions {
 		g := htmlIndicatorGroup{Title: OneLine(d.Dimension.Title), Score: cmp.Or(statusText(d.Status), Score(d.Score))}
 		for i := range d.Indicators {

@@ -21,6 +21,10 @@ type Report struct {
 	// Policy, when set, gives the targets the HTML report draws (cop report
 	// --policy); it must fit the framework (load.FitPolicy).
 	Policy *model.Policy
+	// Previous is the community's previous round, when one was found: the
+	// report shows the change since (Change) and its actions with how their
+	// indicators moved (PreviousActions).
+	Previous *PreviousRound
 }
 
 // ReportFormats are the formats cop report writes.

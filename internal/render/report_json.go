@@ -23,9 +23,12 @@ type ReportDoc struct {
 	Unrated       []IndicatorRef `json:"unrated"`
 	// Level explains the overall level; Questions are for the group's
 	// meeting (report_guidance.go).
-	Level       *LevelDoc `json:"level"`
-	Questions   []string  `json:"questions"`
-	Explanation []string  `json:"explanation,omitempty"`
+	Level     *LevelDoc `json:"level"`
+	Questions []string  `json:"questions"`
+	// Actions are this round's; Previous is the previous round, when found.
+	Actions     []ActionDoc  `json:"actions"`
+	Previous    *PreviousDoc `json:"previous"`
+	Explanation []string     `json:"explanation,omitempty"`
 }
 
 // FrameworkDoc names a framework.
@@ -162,6 +165,7 @@ func NewReportDoc(rep *Report) *ReportDoc {
 		doc.Unrated = append(doc.Unrated, ref(r, false))
 	}
 	doc.Level, doc.Questions = overallLevelDoc(res), meetingQuestions(res)
+	doc.Actions, doc.Previous = actionDocs(rep)
 	if doc.Questions == nil {
 		doc.Questions = []string{}
 	}

@@ -80,6 +80,7 @@ func ReportMarkdown(w io.Writer, rep *Report) error {
 			p.line("- %s", Markdown(q))
 		}
 	}
+	actionsMarkdown(p, rep)
 	if noted := notedDimensions(a, res); len(noted) > 0 {
 		p.line("")
 		p.line("## Notes")

@@ -77,6 +77,7 @@ func ReportTable(w io.Writer, rep *Report) error {
 		}
 	}
 	questionsTable(p, rep)
+	actionsTable(p, rep)
 	if noted := notedDimensions(a, res); len(noted) > 0 {
 		p.line("")
 		p.line("%s", st.Bold("Notes"))

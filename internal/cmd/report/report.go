@@ -31,6 +31,10 @@ type Options struct {
 	Weakest   int
 	// Policy is a policy file whose targets the HTML report draws.
 	Policy string
+	// Previous is the community's previous round; without it, it is looked
+	// for beside File, unless NoPrevious.
+	Previous   string
+	NoPrevious bool
 }
 
 // NewCmdReport builds cop report. runF replaces the run function in tests
@@ -55,7 +59,13 @@ dimensions beside a table of the same numbers with a bar per dimension, the
 indicators with their ratings, spread and disagreement, the weakest with
 guidance, and the notes. --policy FILE draws the targets of a policy file
 (kind: cop-policy, as cop check reads) on the radar as a dashed polygon and
-lists the gap to each.` + options.ExitStatus(false, false),
+lists the gap to each.
+
+The actions the community agreed after the round (actions:, see cop plan)
+are listed, and so is the change since the community's previous round: the
+latest earlier round of the same community and framework in FILE's folder,
+or --previous FILE. Its actions are shown with their status and how the
+indicator each is about moved since.` + options.ExitStatus(false, false),
 		Example: `  cop report examples/riverside-nurses/2026-11-22.yaml
   cop report --explain examples/city-libraries/2026-10-14.yaml
   cop report -f json examples/oss-maintainers/2026-09-01.yaml | jq .overall
@@ -70,6 +80,9 @@ lists the gap to each.` + options.ExitStatus(false, false),
 			}
 			if opts.Policy != "" && opts.Format != "html" {
 				return exitcode.Usage(fmt.Errorf("--policy draws targets in -f html only (got -f %s); cop check shows the gap to each target in any format", opts.Format))
+			}
+			if opts.NoPrevious && opts.Previous != "" {
+				return exitcode.Usage(fmt.Errorf("--previous and --no-previous cannot be used together"))
 			}
 			if opts.Weakest < 0 {
 				return exitcode.Usage(fmt.Errorf("--weakest must be 0 or more, got %d", opts.Weakest))
@@ -86,6 +99,9 @@ lists the gap to each.` + options.ExitStatus(false, false),
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the arithmetic behind every number")
 	cmd.Flags().IntVar(&opts.Weakest, "weakest", render.DefaultWeakest, "how many of the weakest indicators to list, with options to try")
 	cmd.Flags().StringVar(&opts.Policy, "policy", "", "draw the targets of the policy `FILE` (with -f html)")
+	cmd.Flags().StringVar(&opts.Previous, "previous", "", "the community's previous round, `FILE` (default: the latest earlier round beside FILE)")
+	_ = cmd.MarkFlagFilename("previous", "yaml", "yml")
+	cmd.Flags().BoolVar(&opts.NoPrevious, "no-previous", false, "do not look for the previous round")
 	_ = cmd.MarkFlagFilename("policy", "yaml", "yml")
 	return cmd
 }
@@ -111,7 +127,12 @@ func reportRun(opts *Options) error {
 			return err
 		}
 	}
+	prev, err := previousRound(opts, loaded.Assessment, loaded.Framework, cat)
+	if err != nil {
+		return err
+	}
 	rep := &render.Report{
+		Previous:   prev,
 		Policy:     pol,
 		Assessment: loaded.Assessment,
 		Result:     score.Compute(loaded.Framework, loaded.Assessment),
@@ -135,3 +156,6 @@ func reportRun(opts *Options) error {
 	}
 	return opts.WriteOutput(opts.Output, func(w io.Writer) error { return write(w, rep) })
 }
+
+// errorf is a usage error: a --previous that cannot be the previous round.
+func errorf(format string, args ...any) error { return exitcode.Usage(fmt.Errorf(format, args...)) }
