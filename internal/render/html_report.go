@@ -72,6 +72,8 @@ type htmlIndicatorGroup struct {
 type htmlIndicator struct {
 	Title, Score, Ratings, Spread string
 	Disagreement                  bool
+	// Notes are the respondents' notes on the indicator, shown beside it.
+	Notes []note
 }
 
 // htmlNoteGroup is the notes on one dimension.
@@ -147,7 +149,8 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		g := htmlIndicatorGroup{Title: OneLine(d.Dimension.Title), Score: cmp.Or(statusText(d.Status), Score(d.Score))}
 		for i := range d.Indicators {
 			ind := &d.Indicators[i]
-			row := htmlIndicator{Title: OneLine(ind.Indicator.Title), Ratings: "-", Spread: "-", Disagreement: ind.Disagreement}
+			row := htmlIndicator{Title: OneLine(ind.Indicator.Title), Ratings: "-", Spread: "-", Disagreement: ind.Disagreement,
+				Notes: htmlIndicatorNotes(a, d.Dimension.ID, ind.Indicator.ID)}
 			switch ind.Status {
 			case score.Rated:
 				row.Score = Fixed2(ind.Score)
@@ -166,9 +169,9 @@ func ReportHTML(w io.Writer, rep *Report) error {
 			g.Rows = append(g.Rows, row)
 		}
 		page.Indicators = append(page.Indicators, g)
-		if notes := notesOf(a, d.Dimension.ID); len(notes) > 0 {
+		if notes := append(notesOf(a, d.Dimension.ID), indicatorNotesOf(a, d.Dimension)...); len(notes) > 0 {
 			for i := range notes {
-				notes[i] = note{Respondent: OneLine(notes[i].Respondent), Text: Inert(strings.TrimSpace(notes[i].Text))}
+				notes[i] = note{Respondent: OneLine(notes[i].who()), Text: Inert(strings.TrimSpace(notes[i].Text))}
 			}
 			page.Notes = append(page.Notes, htmlNoteGroup{Title: OneLine(d.Dimension.Title), Notes: notes})
 		}

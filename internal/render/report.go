@@ -51,7 +51,8 @@ type dimensionNotes struct {
 func notedDimensions(a *model.Assessment, res *score.Result) []dimensionNotes {
 	var out []dimensionNotes
 	for _, d := range res.Dimensions {
-		if notes := notesOf(a, d.Dimension.ID); len(notes) > 0 {
+		notes := append(notesOf(a, d.Dimension.ID), indicatorNotesOf(a, d.Dimension)...)
+		if len(notes) > 0 {
 			out = append(out, dimensionNotes{d.Dimension.Title, notes})
 		}
 	}
@@ -61,6 +62,9 @@ func notedDimensions(a *model.Assessment, res *score.Result) []dimensionNotes {
 type note struct {
 	Respondent string `json:"respondent"`
 	Text       string `json:"text"`
+	// Indicator is the title of the indicator a note is about, or "" for a
+	// note on the whole dimension (report_notes.go).
+	Indicator string `json:"-"`
 }
 
 // unratedReason says why an indicator has no score: "2 don't know, 1 no answer".

@@ -77,6 +77,8 @@ type IndicatorDoc struct {
 	Unknown       int          `json:"unknown"`
 	NotApplicable int          `json:"notApplicable"`
 	Unanswered    int          `json:"unanswered"`
+	// Notes are the respondents' notes on this indicator (indicator-notes).
+	Notes []note `json:"notes"`
 }
 
 // IndicatorRef points at an indicator from the lists after the dimensions.
@@ -130,6 +132,7 @@ func NewReportDoc(rep *Report) *ReportDoc {
 			if id.Values == nil {
 				id.Values = []float64{}
 			}
+			id.Notes = indicatorNotes(a, d.Dimension.ID, ind.Indicator.ID)
 			if ind.Status == score.Rated {
 				id.Score = Rounded(score.Number{Value: ind.Score, Valid: true})
 				id.Spread = Rounded(score.Number{Value: ind.Spread, Valid: true})

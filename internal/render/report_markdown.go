@@ -89,7 +89,7 @@ func ReportMarkdown(w io.Writer, rep *Report) error {
 			p.line("### %s", Markdown(dn.title))
 			p.line("")
 			for _, n := range dn.notes {
-				p.line("- **%s**: %s", Markdown(n.Respondent), Markdown(n.Text))
+				p.line("- %s: %s", n.whoMarkdown(), Markdown(n.Text))
 			}
 		}
 	}

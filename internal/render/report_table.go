@@ -84,7 +84,7 @@ func ReportTable(w io.Writer, rep *Report) error {
 		for _, dn := range noted {
 			p.line("  %s", OneLine(dn.title))
 			for _, n := range dn.notes {
-				p.line("%s", Wrap(OneLine(n.Respondent)+": "+n.Text, lineWidth, "    "))
+				p.line("%s", Wrap(OneLine(n.who())+": "+n.Text, lineWidth, "    "))
 			}
 		}
 	}
