@@ -14,7 +14,11 @@ import (
 // together, as a terminal shows them) must be the lines that follow it.
 // Trailing spaces are ignored. LANG=C.UTF-8 and COP_NOW=2026-11-23 make the
 // output the same on every machine.
-func TestREADME(t *testing.T) {
+func TestREADME(t *testing.T) { checkConsoleDoc(t, "README.md") }
+
+// checkConsoleDoc runs the console examples of a Markdown file of the
+// repository (README.md, docs/*.md) as TestREADME describes.
+func checkConsoleDoc(t *testing.T, name string) {
 	if testing.Short() {
 		t.Skip("builds cop")
 	}
@@ -22,7 +26,7 @@ func TestREADME(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join(root, "README.md"))
+	data, err := os.ReadFile(filepath.Join(root, name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +35,7 @@ func TestREADME(t *testing.T) {
 	bin := filepath.Dir(cop)
 	cmds := consoleCommands(string(data))
 	if len(cmds) == 0 {
-		t.Fatal("no console blocks in the README")
+		t.Fatalf("no console blocks in %s", name)
 	}
 	for _, c := range cmds {
 		t.Run(c.line, func(t *testing.T) {
@@ -41,10 +45,10 @@ func TestREADME(t *testing.T) {
 				"LANG=C.UTF-8", "LC_ALL=", "NO_COLOR=", "TERM=xterm", "COP_NOW=2026-11-23")
 			out, err := sh.CombinedOutput()
 			if err != nil && !c.mayFail {
-				t.Errorf("README line %d: %s: %v\n%s", c.at, c.line, err, out)
+				t.Errorf("%s line %d: %s: %v\n%s", name, c.at, c.line, err, out)
 			}
 			if got, want := trimLines(string(out)), trimLines(c.output); got != want {
-				t.Errorf("README line %d: %s\nprints:\n%s\nthe README shows:\n%s", c.at, c.line, got, want)
+				t.Errorf("%s line %d: %s\nprints:\n%s\nthe file shows:\n%s", name, c.at, c.line, got, want)
 			}
 		})
 	}
