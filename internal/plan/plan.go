@@ -229,7 +229,13 @@ func (f *File) SetStatus(i int, status string) error {
 			f.lines[key.Line-1] = line[:colon+1] + " " + status + line[colon+1:]
 		} else {
 			start := byteCol(line, val.Column)
-			f.lines[key.Line-1] = line[:start] + status + line[tokenEnd(line, start):]
+			word := status
+			if q := line[start]; q == '"' || q == '\'' {
+				// Keep the quotes: what follows a quoted scalar (a comment
+				// with no space before it) may need them.
+				word = string(q) + status + string(q)
+			}
+			f.lines[key.Line-1] = line[:start] + word + line[tokenEnd(line, start):]
 		}
 		f.want[i].Status = status
 		return nil

@@ -115,12 +115,13 @@ func TestSetStatusKeepsEverythingElse(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// A quoted status is replaced in place, keeping its comment; a flow
+	// A quoted status is replaced in place, in its quotes, keeping its
+	// comment; a flow
 	// item without a status gets one before its brace; a block item
 	// without one gets a line after its last key, before the blank line
 	// and the comment that belong to what follows.
 	want := strings.NewReplacer(
-		`status: "planned"   # quoted`, `status: done   # quoted`,
+		`status: "planned"   # quoted`, `status: "done"   # quoted`,
 		`{indicator: purpose/goals, what: Say the goals}`, `{indicator: purpose/goals, what: Say the goals, status: doing}`,
 		"    owner: Ben\n", "    owner: Ben\n    status: dropped\n",
 	).Replace(withActions)
@@ -165,7 +166,7 @@ func TestLineEndsAndByteOrderMarkAreKept(t *testing.T) {
 	if err := f.Add(model.Action{Dimension: "people", What: "Call Ben"}); err != nil {
 		t.Fatal(err)
 	}
-	want := strings.Replace(withActions, `status: "planned"`, "status: done", 1)
+	want := strings.Replace(withActions, `status: "planned"`, `status: "done"`, 1)
 	want = strings.Replace(want, "    owner: Ben\n", "    owner: Ben\n  - indicator: people\n    what: Call Ben\n    status: planned\n", 1)
 	done(t, f, "\ufeff"+strings.ReplaceAll(want, "\n", "\r\n"))
 }
