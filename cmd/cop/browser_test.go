@@ -12,12 +12,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -68,6 +70,68 @@ type browserPage struct {
 	texts []string
 	// series is the number of polygons on the radar (rounds, and targets).
 	series int
+	// scrolls says that the grid is too wide for a phone (seven columns)
+	// and scrolls in its own box there, the page itself staying put.
+	scrolls bool
+	// legend is the text of each entry of the radar's legend, in order;
+	// the one named targetsLegend must be drawn dashed.
+	legend []string
+}
+
+// targetsLegend names the policy's dashed polygon in a legend.
+const targetsLegend = "Targets set in the policy"
+
+// browserPages are the pages the browser tests open: a report with the
+// policy's targets, comparisons over time and of every round, and two
+// pages of hostile text.
+func browserPages() []browserPage {
+	return []browserPage{
+		{
+			name: "report",
+			args: []string{"report", "-f", "html", "--policy", "../../examples/ci/cop-policy.yml", "../../examples/riverside-nurses/2026-11-22.yaml"},
+			h1:   "Riverside Palliative Care Nurses", texts: []string{"Weakest indicators", "Targets", "2.67 / 4"}, series: 2,
+			legend: []string{"Scores, 2026-11-22", targetsLegend},
+		},
+		{
+			name: "compare",
+			args: []string{"compare", "-f", "html", "../../examples/riverside-nurses/"},
+			h1:   "Riverside Palliative Care Nurses, 3 rounds", texts: []string{"2025-11-20", "2026-05-21", "2026-11-22"}, series: 3,
+			legend: []string{"2025-11-20", "2026-05-21", "2026-11-22"},
+		},
+		{
+			name: "communities",
+			args: []string{"compare", "-f", "html", "../../examples/"},
+			h1:   "3 communities, latest rounds", texts: []string{"Open Source Maintainers Circle"}, series: 3,
+			legend: []string{"Northfield City Libraries Reference Network", "Open Source Maintainers Circle", "Riverside Palliative Care Nurses"},
+		},
+		{
+			// Seven columns, with the targets: the widest page that has
+			// to print on A4.
+			name: "compare-all",
+			args: []string{"compare", "-f", "html", "--all-rounds", "--policy", "../../examples/ci/cop-policy.yml", "../../examples/"},
+			h1:   "3 communities, 7 rounds", texts: []string{"Open Source Maintainers Circle", "Target"}, series: 8, scrolls: true,
+			legend: []string{
+				"Northfield City Libraries Reference Network, 2026-03-10", "Northfield City Libraries Reference Network, 2026-10-14",
+				"Open Source Maintainers Circle, 2026-02-02", "Open Source Maintainers Circle, 2026-09-01",
+				"Riverside Palliative Care Nurses, 2025-11-20", "Riverside Palliative Care Nurses, 2026-05-21",
+				"Riverside Palliative Care Nurses, 2026-11-22", targetsLegend,
+			},
+		},
+		{
+			name: "hostile-report",
+			args: []string{"report", "-f", "html", "testdata/browser/hostile.yaml"},
+			h1:   "<script>alert(1)</script>",
+			texts: []string{"<img src=x onerror=alert(2)>", "</blockquote><script>alert(4)</script><b>bold?</b>",
+				`<a href="javascript:alert(5)">click me</a> <style>body { display: none }</style>`, `"><svg onload=alert(6)>`},
+			series: 1, legend: []string{"Scores, 2026-11-01"},
+		},
+		{
+			name: "hostile-compare",
+			args: []string{"compare", "-f", "html", "testdata/browser/hostile.yaml", "../../examples/city-libraries/2026-10-14.yaml"},
+			h1:   "2 communities, latest rounds", texts: []string{"<script>alert(1)</script>"}, series: 2,
+			legend: []string{"<script>alert(1)</script>", "Northfield City Libraries Reference Network"},
+		},
+	}
 }
 
 // TestBrowser opens cop's HTML reports in headless Chromium and checks that
@@ -84,31 +148,7 @@ func TestBrowser(t *testing.T) {
 	}
 	bin := chromium(t)
 	dir := t.TempDir()
-	pages := []browserPage{
-		{
-			name: "report",
-			args: []string{"report", "-f", "html", "--policy", "../../examples/ci/cop-policy.yml", "../../examples/riverside-nurses/2026-11-22.yaml"},
-			h1:   "Riverside Palliative Care Nurses", texts: []string{"Weakest indicators", "Targets"}, series: 2,
-		},
-		{
-			name: "compare",
-			args: []string{"compare", "-f", "html", "../../examples/riverside-nurses/"},
-			h1:   "Comparison", texts: []string{"2025-11-20", "2026-05-21", "2026-11-22"}, series: 3,
-		},
-		{
-			name: "hostile-report",
-			args: []string{"report", "-f", "html", "testdata/browser/hostile.yaml"},
-			h1:   "<script>alert(1)</script>",
-			texts: []string{"<img src=x onerror=alert(2)>", "</blockquote><script>alert(4)</script><b>bold?</b>",
-				`<a href="javascript:alert(5)">click me</a> <style>body { display: none }</style>`, `"><svg onload=alert(6)>`},
-			series: 1,
-		},
-		{
-			name: "hostile-compare",
-			args: []string{"compare", "-f", "html", "testdata/browser/hostile.yaml", "../../examples/city-libraries/2026-10-14.yaml"},
-			h1:   "Comparison", texts: []string{"<script>alert(1)</script>"}, series: 2,
-		},
-	}
+	pages := browserPages()
 	for i := range pages {
 		p := &pages[i]
 		out := filepath.Join(dir, p.name+".html")
@@ -126,7 +166,7 @@ func TestBrowser(t *testing.T) {
 		if err := os.WriteFile(bad, []byte(`<!DOCTYPE html><title>bad</title><script>console.error("oops"); alert("hi"); fetch("http://127.0.0.1:9/x").catch(()=>{}); undefinedFn()</script>`), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got := b.open(t, bad)
+		got := b.open(t, bad, 960)
 		if len(got.console) == 0 || len(got.dialogs) == 0 || len(got.exceptions) == 0 || len(got.requests) == 0 {
 			t.Errorf("a page with a script went unnoticed: console %q, dialogs %q, exceptions %q, requests %q",
 				got.console, got.dialogs, got.exceptions, got.requests)
@@ -134,7 +174,7 @@ func TestBrowser(t *testing.T) {
 	})
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
-			got := b.open(t, filepath.Join(dir, p.name+".html"))
+			got := b.open(t, filepath.Join(dir, p.name+".html"), 960)
 			for _, list := range [][]string{got.console, got.exceptions, got.dialogs, got.requests} {
 				for _, m := range list {
 					t.Error(m)
@@ -200,6 +240,178 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
+// TestBrowserLayout opens cop's HTML pages at a phone's width (390 CSS
+// pixels, an iPhone 12 to 15) and a laptop's (1280) and checks that they
+// read there: the page does not scroll sideways; no table is wider than
+// the space it has (the report's dimension table was cut at "Lev..." on a
+// phone); the radar's labels show at 11 px or more, however much the chart
+// is scaled down, and none is cut off at its edge; and the legend names
+// every polygon, the targets' dashed. Then it lays the pages out as for
+// print, on the width of an A4 page less its margins, where the widest
+// comparison (seven rounds and the targets) must fit as well.
+func TestBrowserLayout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens Chromium")
+	}
+	bin := chromium(t)
+	dir := t.TempDir()
+	pages := browserPages()
+	for _, p := range pages {
+		out := filepath.Join(dir, p.name+".html")
+		ios, _, _, stderr := iostreams.Test()
+		if code := cli.Run(context.Background(), factory.New(ios), append(p.args, "-o", out)); code != 0 {
+			t.Fatalf("cop %s: exit %d\n%s", strings.Join(p.args, " "), code, stderr)
+		}
+	}
+	b := newBrowser(t, bin)
+	t.Run("detects", func(t *testing.T) {
+		// A page that is too wide, with a table cut off and a radar whose
+		// 13-unit labels are drawn 600 units wide in 300 px (6.5 px), one
+		// of them past the edge: each check must catch it.
+		bad := filepath.Join(dir, "bad.html")
+		if err := os.WriteFile(bad, []byte(`<!DOCTYPE html><meta name="viewport" content="width=device-width">`+
+			`<div style="width:500px">wide</div><div style="overflow:hidden;width:100px"><table><tr><td style="white-space:nowrap">a cell far too wide for its box</td></tr></table></div>`+
+			`<svg class="radar" viewBox="0 0 600 460" style="width:300px"><text style="font-size:13px" x="10" y="20">small</text><text style="font-size:13px" x="590" y="40">cut off</text></svg>`+
+			`<ul class="legend" aria-label="Polygons on the radar"><li>x</li></ul>`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		b.open(t, bad, 390)
+		got, err := chromedp.Run(b.ctx, chromedp.Evaluate[layoutFacts](layoutJS))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.ScrollWidth <= got.InnerWidth || len(got.WideTables) == 0 || got.MinLabelPx > 7 || len(got.Clipped) != 1 {
+			t.Errorf("a page laid out badly went unnoticed: %+v", got)
+		}
+	})
+	for _, p := range pages {
+		for _, width := range []int64{390, 1280} {
+			t.Run(fmt.Sprintf("%s-%d", p.name, width), func(t *testing.T) {
+				b.open(t, filepath.Join(dir, p.name+".html"), width)
+				got, err := chromedp.Run(b.ctx, chromedp.Evaluate[layoutFacts](layoutJS))
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkLayout(t, got)
+				t.Logf("radar labels at %.1f px and more", got.MinLabelPx)
+				if len(got.ScrollingTables) > 0 && !(p.scrolls && width < 640) {
+					t.Errorf("a table scrolls in its box: %q", got.ScrollingTables)
+				}
+				if p.scrolls && width < 640 && len(got.ScrollingTables) == 0 {
+					t.Error("the seven-column grid fits a phone: drop scrolls from the page's expectations")
+				}
+				save(t, fmt.Sprintf("%s-%d.png", p.name, width), b.screenshot(t))
+				if !slices.Equal(got.Legend, p.legend) {
+					t.Errorf("the radar's legend reads %q, want %q", got.Legend, p.legend)
+				}
+				for i, name := range got.Legend {
+					if dashed := slices.Contains(got.Dashed, i); dashed != (name == targetsLegend) {
+						t.Errorf("legend entry %q: dashed %v, want %v", name, dashed, !dashed)
+					}
+				}
+			})
+		}
+		t.Run(p.name+"-print", func(t *testing.T) {
+			// An A4 page less @page's margins of 12 mm either side:
+			// (210 - 24) mm x 96 px / 25.4 mm = 703 px.
+			b.open(t, filepath.Join(dir, p.name+".html"), 703)
+			if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+				t.Fatal(err)
+			}
+			defer chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+			got, err := chromedp.Run(b.ctx, chromedp.Evaluate[layoutFacts](layoutJS))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.ScrollWidth > got.InnerWidth {
+				t.Errorf("printed, the page is %d px wide, more than the %d px of an A4 page", got.ScrollWidth, got.InnerWidth)
+			}
+			for _, w := range got.WideTables {
+				t.Errorf("printed, a table runs past the page: %s", w)
+			}
+		})
+	}
+}
+
+// checkLayout reports what does not fit in a page laid out at one width.
+func checkLayout(t *testing.T, got layoutFacts) {
+	t.Helper()
+	if got.ScrollWidth > got.InnerWidth {
+		t.Errorf("the page scrolls sideways: %d px wide in a %d px window", got.ScrollWidth, got.InnerWidth)
+	}
+	for _, w := range got.WideTables {
+		t.Errorf("a table is cut off: %s", w)
+	}
+	if got.Labels == 0 {
+		t.Fatal("no label on the radar")
+	}
+	// 11 px is the smallest text most readers take in without zooming.
+	if got.MinLabelPx < 11 {
+		t.Errorf("the radar's smallest label shows at %.1f px (%s), want 11 or more", got.MinLabelPx, got.MinLabel)
+	}
+	for _, c := range got.Clipped {
+		t.Errorf("a radar label runs past the chart's edge: %q", c)
+	}
+}
+
+// layoutFacts is what layoutJS measures in a loaded page.
+type layoutFacts struct {
+	ScrollWidth, InnerWidth int
+	// WideTables describes each table wider than the box that holds it,
+	// which cuts it off; ScrollingTables each one wider than a box that
+	// scrolls.
+	WideTables, ScrollingTables []string
+	// Labels counts the radar's text elements; MinLabelPx is the smallest
+	// size, in CSS pixels, that one of them is shown at, and MinLabel its text.
+	Labels     int
+	MinLabelPx float64
+	MinLabel   string
+	// Clipped lists the labels that reach past the radar's edge.
+	Clipped []string
+	// Legend is the text of each entry of the radar's legend, and Dashed
+	// the indexes of those whose swatch is a dashed line.
+	Legend []string
+	Dashed []int
+}
+
+// layoutJS measures a page as it is laid out. A radar label's size is its
+// font size in the SVG's units times the SVG's scale to the screen
+// (getScreenCTM), as the chart shrinks with the window.
+const layoutJS = `(() => {
+	const out = {
+		ScrollWidth: document.documentElement.scrollWidth, InnerWidth: window.innerWidth,
+		WideTables: [], ScrollingTables: [], Labels: 0, MinLabelPx: 1e9, MinLabel: "", Clipped: [], Legend: [], Dashed: [],
+	};
+	for (const table of document.querySelectorAll("table")) {
+		const have = table.parentElement.clientWidth, need = table.getBoundingClientRect().width;
+		if (need > have + 0.5) {
+			const what = table.querySelector("caption, thead") || table;
+			const scrolls = ["auto", "scroll"].includes(getComputedStyle(table.parentElement).overflowX);
+			(scrolls ? out.ScrollingTables : out.WideTables).push(Math.round(need) + " px in " + have + " px: " + what.textContent.slice(0, 60));
+		}
+	}
+	const svg = document.querySelector("svg.radar");
+	if (svg) {
+		const scale = svg.getScreenCTM().a, box = svg.getBoundingClientRect();
+		for (const text of svg.querySelectorAll("text")) {
+			out.Labels++;
+			for (const el of [text, ...text.querySelectorAll("tspan")]) {
+				const px = parseFloat(getComputedStyle(el).fontSize) * scale;
+				if (px < out.MinLabelPx) { out.MinLabelPx = px; out.MinLabel = el.textContent; }
+			}
+			const r = text.getBoundingClientRect();
+			if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+				out.Clipped.push(text.textContent);
+			}
+		}
+	}
+	document.querySelectorAll('ul.legend[aria-label="Polygons on the radar"] > li').forEach((li, i) => {
+		out.Legend.push(li.textContent);
+		if (li.querySelector("svg line[stroke-dasharray]")) out.Dashed.push(i);
+	});
+	return out;
+})()`
+
 // pageFacts is what factsJS reads from a loaded page.
 type pageFacts struct {
 	Scripts, Foreign, Series, Vertices int
@@ -264,9 +476,9 @@ type visit struct {
 	console, exceptions, dialogs, requests []string
 }
 
-// open loads a file in the tab and records every console message,
+// open loads a file in the tab, width CSS pixels wide, and records every console message,
 // exception, dialog and network request until it has loaded.
-func (b *browser) open(t *testing.T, path string) *visit {
+func (b *browser) open(t *testing.T, path string, width int64) *visit {
 	t.Helper()
 	u := (&url.URL{Scheme: "file", Path: path}).String()
 	var mu sync.Mutex
@@ -299,7 +511,7 @@ func (b *browser) open(t *testing.T, path string) *visit {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(960, 1250), chromedp.Navigate(u)); err != nil {
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(width, 1250), chromedp.Navigate(u)); err != nil {
 		t.Fatalf("opening %s: %v", u, err)
 	}
 	// Give late events (a script's timer, a dialog) a moment to arrive.

@@ -21,6 +21,7 @@ import (
 	"github.com/cophealth/cop/internal/cmd/version"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/launch"
 	"github.com/cophealth/cop/internal/load"
@@ -72,7 +73,7 @@ func Subcommand(newCmd func(*factory.Factory) *cobra.Command) int {
 func execute(ctx context.Context, f *factory.Factory, root *cobra.Command, args []string) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(f.IO.ErrOut, "cop: internal error: %v\nThis is a bug in cop; please report it with the command and the file that caused it.\n", r)
+			fmt.Fprintf(f.IO.ErrOut, "%s\nThis is a bug in cop; please report it with the command and the file that caused it.\n", inert.Message(inert.Line(fmt.Sprintf("cop: internal error: %v", r))))
 			code = exitcode.Invalid
 		}
 	}()
@@ -107,8 +108,8 @@ func printError(w io.Writer, err error, ctx context.Context) int {
 	case errors.As(err, &prob):
 		fmt.Fprintln(w, prob.Error())
 	default:
-		msg := err.Error()
-		fmt.Fprintln(w, msg)
+		// Other errors may quote file names and values too (package inert).
+		fmt.Fprintln(w, inert.Message(err.Error()))
 	}
 	return exitcode.Code(err)
 }

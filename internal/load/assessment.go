@@ -83,8 +83,13 @@ func Assessment(d *Document, resolve Resolver) (*Loaded, error) {
 					fw = f
 				}},
 				{"version", true, func(_, v *yaml.Node) {
+					// Validated like the id: it is printed in warnings and
+					// reports, so it is a version, not free text.
 					versionNode = v
 					a.Framework.Version = w.text(v, "framework version")
+					if s := a.Framework.Version; strings.TrimSpace(s) != "" && !IsSemver(s) {
+						w.at(v, "framework version %q is not a semantic version (expected MAJOR.MINOR.PATCH, such as 1.0.0)", s)
+					}
 				}},
 			})
 		}},

@@ -358,6 +358,14 @@ func TestAssessmentProblems(t *testing.T) {
 			`a.yaml:2:10: assessment format version 2 is not supported (expected version: 1)`},
 		{"framework file given as assessment", []string{"kind: cop-assessment", "kind: cop-framework"},
 			`a.yaml:1:1: this is a cop-framework file, expected kind: cop-assessment`},
+		{"framework version not a version", []string{"version: 1.2.0", "version: 1.2"},
+			`a.yaml:7:12: framework version "1.2" is not a semantic version (expected MAJOR.MINOR.PATCH, such as 1.0.0)`},
+		{"framework version with a workflow command", []string{"version: 1.2.0", `version: "0.9\n::warning::INJECTED"`},
+			`a.yaml:7:12: framework version "0.9\n::warning::INJECTED" is not a semantic version (expected MAJOR.MINOR.PATCH, such as 1.0.0)`},
+		{"framework version with an escape sequence", []string{"version: 1.2.0", `version: "1.2.0\e[31m"`},
+			`a.yaml:7:12: framework version "1.2.0\x1b[31m" is not a semantic version (expected MAJOR.MINOR.PATCH, such as 1.0.0)`},
+		{"empty framework version", []string{"version: 1.2.0", `version: ""`},
+			`a.yaml:7:12: framework version is empty (expected text)`},
 		{"note on unknown dimension", []string{"      alpha: Fine.", "      omega: Fine."},
 			`a.yaml:18:7: note for unknown dimension "omega" (framework tf has alpha, beta)`},
 		{"indicator note on unknown dimension", []string{"      alpha:\n        a2: Not sure", "      gamma:\n        a2: Not sure"},
@@ -407,6 +415,25 @@ func TestAssessmentProblems(t *testing.T) {
 				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), tt.want)
 			}
 		})
+	}
+}
+
+// TestProblemErrorIsInert: a problem prints as one line whatever the file
+// name and message hold: control characters and line breaks escaped, and
+// no workflow command at the start of the line.
+func TestProblemErrorIsInert(t *testing.T) {
+	for _, c := range []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{File: "::warning::x\n.yaml", Line: 1, Col: 2, Msg: "bad \x1b[2J"}, `\x3a:warning::x\x0a.yaml:1:2: bad \x1b[2J`},
+		{Problem{File: "a.yaml", Msg: "value\n::error::injected"}, `a.yaml: value\x0a::error::injected`},
+		{Problem{Msg: "::notice::no file"}, `\x3a:notice::no file`},
+		{Problem{File: "plain.yaml", Line: 3, Msg: "fine"}, "plain.yaml:3: fine"},
+	} {
+		if got := c.p.Error(); got != c.want {
+			t.Errorf("Error() = %q, want %q", got, c.want)
+		}
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/cophealth/cop/internal/inert"
 )
 
 // Problem is one thing wrong with a file, at a place in it.
@@ -18,12 +20,16 @@ type Problem struct {
 	Msg  string
 }
 
+// Error writes the problem as one line, file:line:col: message, made inert
+// (package inert): a file name or a value quoted from a file cannot move
+// the cursor, break the line, or begin a CI workflow command, however the
+// line is printed.
 func (p *Problem) Error() string {
 	if p.File == "" {
-		return p.Msg
+		return inert.Message(inert.Line(p.Msg))
 	}
 	var b strings.Builder
-	b.WriteString(p.File)
+	b.WriteString(inert.Line(p.File))
 	if p.Line > 0 {
 		b.WriteString(":" + strconv.Itoa(p.Line))
 		if p.Col > 0 {
@@ -31,8 +37,8 @@ func (p *Problem) Error() string {
 		}
 	}
 	b.WriteString(": ")
-	b.WriteString(p.Msg)
-	return b.String()
+	b.WriteString(inert.Line(p.Msg))
+	return inert.Message(b.String())
 }
 
 // Problems is every problem found in a file, in the order they appear.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/cophealth/cop/internal/compare"
 	"github.com/cophealth/cop/internal/model"
@@ -27,6 +28,11 @@ type Compare struct {
 	// Policy, when set, gives the targets the HTML comparison draws (cop
 	// compare --policy); it must fit every framework compared.
 	Policy *model.Policy
+	// Made is when the comparison is made (the factory's clock, which
+	// COP_NOW pins) and Version the cop that makes it: the HTML footer
+	// says both.
+	Made    time.Time
+	Version string
 }
 
 // FileProblem is one problem with one file, for machine-readable output.

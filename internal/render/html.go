@@ -72,17 +72,25 @@ var seriesColors = []string{"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00
 // polygons cannot be told apart, and the table beside it has every number.
 func maxSeries() int { return len(seriesColors) }
 
-// The radar's frame, in SVG user units. Labels need room around the
-// circle: up to labelChars characters a line, on up to three lines.
+// The radar's frame, in SVG user units. The chart is drawn 600 units wide
+// and scaled to the page: on a 390 px phone, less its margins, that is
+// about 358 px, a scale of 0.6, so that its text is set at 19 units
+// (radarFont) to show at 11 px or more. Labels take the room left beside
+// the circle: each is wrapped to the characters that fit between its
+// anchor and the frame's edge (labelCharWidth is a generous average
+// width, in ems, so that wide fonts fit too), and the frame grows up and
+// down to hold the labels above and below, no more.
 const (
-	radarWidth  = 600
-	radarHeight = 460
-	radarR      = 140.0
-	radarCX     = 300.0
-	radarCY     = 230.0
-	labelGap    = 14.0
-	labelLine   = 14.0
-	labelChars  = 16
+	radarWidth     = 600
+	radarR         = 140.0
+	radarCX        = 300.0
+	radarCY        = 230.0
+	radarFont      = 19.0
+	labelGap       = 12.0
+	labelLine      = 22.0
+	labelCharWidth = 0.6 // ems
+	labelMaxChars  = 28
+	labelMargin    = 4.0
 )
 
 // radarAngle is the angle of axis i of n, in radians: the first axis points
@@ -121,14 +129,17 @@ func ring(n int, v, lo, hi float64) string {
 // the scale at the centre to its top, the levels as shaded bands, and a
 // polygon per series (a round, or the policy's targets).
 type radarView struct {
-	ID            string // prefix of the ids its title and description take
-	Title, Desc   string
-	Width, Height int
-	CX, CY        string
-	Bands         []radarBand
-	Rings         []radarRing
-	Axes          []radarAxis
-	Series        []radarSeries
+	ID          string // prefix of the ids its title and description take
+	Title, Desc string
+	Width       int
+	// MinY and Height are the frame's top edge and height, which hold
+	// the circle and the labels above and below it.
+	MinY, Height string
+	CX, CY       string
+	Bands        []radarBand
+	Rings        []radarRing
+	Axes         []radarAxis
+	Series       []radarSeries
 }
 
 // radarBand is one level's band, drawn as a filled polygon over the bands
@@ -190,7 +201,7 @@ type radarValue struct {
 func newRadar(id, title string, fw *model.Framework, titles []string, extra func(i int) []radarLine) *radarView {
 	n := len(titles)
 	lo, hi := fw.ScaleMin(), fw.ScaleMax()
-	r := &radarView{ID: id, Title: title, Width: radarWidth, Height: radarHeight, CX: coord(radarCX), CY: coord(radarCY)}
+	r := &radarView{ID: id, Title: title, Width: radarWidth, CX: coord(radarCX), CY: coord(radarCY)}
 	for i := len(fw.Levels) - 1; i >= 0; i-- {
 		l := &fw.Levels[i]
 		top := hi
@@ -206,20 +217,28 @@ func newRadar(id, title string, fw *model.Framework, titles []string, extra func
 		}
 		_, y := radarPoint(0, n, p.Value, lo, hi)
 		r.Rings = append(r.Rings, radarRing{Points: ring(n, p.Value, lo, hi), Label: model.FormatNumber(p.Value),
-			X: coord(radarCX + 6), Y: coord(y + 11)})
+			X: coord(radarCX + 6), Y: coord(y + 0.95*radarFont)})
 	}
+	// top and bottom are how far the labels reach up and down, from the
+	// font's ascent and descent (about 0.95 and 0.25 em).
+	top, bottom := radarCY-radarR-labelGap, radarCY+radarR+labelGap
 	for i, t := range titles {
 		x, y := radarPoint(i, n, hi, lo, hi)
 		a := radarAngle(i, n)
 		cos, sin := math.Cos(a), math.Sin(a)
-		ax := radarAxis{X: coord(x), Y: coord(y), LX: coord(radarCX + (radarR+labelGap)*cos), Anchor: "middle"}
+		lx := radarCX + (radarR+labelGap)*cos
+		ax := radarAxis{X: coord(x), Y: coord(y), LX: coord(lx), Anchor: "middle"}
+		room := 2 * min(lx, radarWidth-lx)
 		switch {
 		case cos > 0.2:
 			ax.Anchor = "start"
+			room = radarWidth - lx
 		case cos < -0.2:
 			ax.Anchor = "end"
+			room = lx
 		}
-		for _, l := range strings.Split(Wrap(t, labelChars, ""), "\n") {
+		chars := min(labelMaxChars, int((room-labelMargin)/(labelCharWidth*radarFont)))
+		for _, l := range strings.Split(Wrap(t, chars, ""), "\n") {
 			ax.Lines = append(ax.Lines, radarLine{Text: l})
 		}
 		if extra != nil {
@@ -238,6 +257,8 @@ func newRadar(id, title string, fw *model.Framework, titles []string, extra func
 			ly -= (k-1)*labelLine/2 - labelLine*0.35
 		}
 		ax.LY = coord(ly)
+		top = min(top, ly-0.95*radarFont)
+		bottom = max(bottom, ly+(k-1)*labelLine+0.25*radarFont)
 		for j := range ax.Lines {
 			if j > 0 {
 				ax.Lines[j].DY = coord(labelLine)
@@ -245,6 +266,9 @@ func newRadar(id, title string, fw *model.Framework, titles []string, extra func
 		}
 		r.Axes = append(r.Axes, ax)
 	}
+	minY := math.Floor(top - labelMargin)
+	r.MinY = strconv.Itoa(int(minY))
+	r.Height = strconv.Itoa(int(math.Ceil(bottom+labelMargin) - minY))
 	return r
 }
 
@@ -392,4 +416,10 @@ func newHTMLTable(t Table) *htmlTable {
 func radarDesc(what string, fw *model.Framework, series []string) string {
 	return fmt.Sprintf("Radar chart of %s on a scale from %s at the centre to %s at the edge, with the maturity levels as shaded bands. %s",
 		what, model.FormatNumber(fw.ScaleMin()), model.FormatNumber(fw.ScaleMax()), strings.Join(series, " "))
+}
+
+// noRadar says why a page has no radar: with fewer than three dimensions
+// the chart would be a line, not a shape.
+func noRadar(dimensions int) string {
+	return fmt.Sprintf("A radar chart needs three dimensions or more, and this framework has %d, so the scores are in the table only.", dimensions)
 }

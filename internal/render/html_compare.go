@@ -3,18 +3,24 @@ package render
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/cophealth/cop/internal/compare"
-	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
 )
 
 // comparePage is what the comparison template shows. Every string in it
 // is plain text: the template escapes it.
 type comparePage struct {
-	Title     string
+	Title string
+	// Heading says what is compared: "3 communities, latest rounds",
+	// "Riverside Palliative Care Nurses, 3 rounds".
+	Heading string
+	// Headline says which rounds, from when to when, in what order.
 	Headline  string
+	Top       string // the top of the scale, as in "out of 4"
+	Changes   bool   // whether the grid shows changes since the round before
 	Radar     *radarView
 	RadarNote string
 	Legend    []legendItem
@@ -24,8 +30,7 @@ type comparePage struct {
 	Rows       []htmlGridRow
 	HasTargets bool
 	Notes      []htmlNote
-	Problems   []string
-	Skipped    string
+	Footer     htmlFooter
 }
 
 // legendItem names one polygon of the radar.
@@ -50,10 +55,11 @@ type htmlGridRow struct {
 	Total  bool
 }
 
-// htmlGridCell is one cell of the grid.
+// htmlGridCell is one cell of the grid: the score, and its change since
+// the round before, which wraps under the score in a narrow column.
 type htmlGridCell struct {
-	Text string
-	Bar  *barView
+	Text, Change string
+	Bar          *barView
 }
 
 // htmlNote is one line under the grid.
@@ -76,12 +82,15 @@ func CompareHTML(w io.Writer, c *Compare) error {
 		unicode: true,
 		star:    "*",
 	})
-	headline := compareHeadline(cmp, OneLine)
-	page := &comparePage{Title: headline, Headline: headline}
+	headline := compareMeta(cmp)
+	heading := compareHeading(cmp)
+	newest := newestFramework(cmp)
+	page := &comparePage{Title: heading + ": comparison of health reports", Heading: heading, Headline: headline,
+		Top: model.FormatNumber(newest.ScaleMax())}
+	page.Footer = newFooter(c.Version, c.Made, fmt.Sprintf("%s (%s %s)", OneLine(newest.Title), cmp.FrameworkID, joinAnd(cmp.Versions)))
 	for _, h := range header {
 		page.Header = append(page.Header, htmlHead{Lines: h[:len(h)-1], Last: h[len(h)-1]})
 	}
-	newest := newestFramework(cmp)
 	page.Levels = levelKeys(newest)
 	ids := make([]string, len(cmp.Rows))
 	titles := make([]string, len(cmp.Rows))
@@ -101,6 +110,10 @@ func CompareHTML(w io.Writer, c *Compare) error {
 				if sc.Comparable {
 					cell.Bar = newBar(col.Round.Framework, sc.Score.Score, sc.Level, sc.Coverage)
 				}
+				if cell.Bar != nil {
+					cell.Text, cell.Change, _ = strings.Cut(text, " ")
+					page.Changes = page.Changes || col.Previous != nil
+				}
 			}
 			hr.Cells = append(hr.Cells, cell)
 		}
@@ -119,19 +132,12 @@ func CompareHTML(w io.Writer, c *Compare) error {
 	for _, n := range compareNotes(cmp, OneLine) {
 		page.Notes = append(page.Notes, htmlNote{Mark: n.mark, Text: n.text, Items: n.items})
 	}
-	for _, p := range c.Problems {
-		page.Problems = append(page.Problems, OneLine((&load.Problem{File: p.File, Line: p.Line, Col: p.Column, Msg: p.Message}).Error()))
-	}
-	if c.Skipped > 0 {
-		page.Skipped = fmt.Sprintf("%s found in the directories %s not an assessment and %s skipped.",
-			Plural(c.Skipped, "YAML file"), isWas(c.Skipped), isWas(c.Skipped))
-	}
 
 	switch {
 	case len(titles) < 3:
-		page.RadarNote = fmt.Sprintf("No radar: it needs three dimensions or more, and framework %s has %d. The table has every score.", cmp.FrameworkID, len(titles))
+		page.RadarNote = noRadar(len(titles))
 	case len(cmp.Columns) > maxSeries():
-		page.RadarNote = fmt.Sprintf("No radar: it shows up to %d rounds, and this comparison has %d. The table has every score.", maxSeries(), len(cmp.Columns))
+		page.RadarNote = fmt.Sprintf("A radar chart can tell up to %d rounds apart, and this comparison has %d, so the scores are in the table only.", maxSeries(), len(cmp.Columns))
 	default:
 		page.Radar = newRadar("radar", "Dimension scores: "+headline, newest, titles, nil)
 		var words []string
@@ -157,7 +163,7 @@ func CompareHTML(w io.Writer, c *Compare) error {
 		if page.HasTargets {
 			tv, tw := policyTargets(c.Policy, newest, ids, titles)
 			page.Radar.addSeries("Target", targetColor, true, false, titles, tv)
-			page.Legend = append(page.Legend, legendItem{Name: "Target (policy)", Color: targetColor, Dashed: true})
+			page.Legend = append(page.Legend, targetLegend())
 			words = append(words, "The policy's targets, as a dashed polygon: "+strings.Join(tw, " "))
 		}
 		page.Radar.Desc = radarDesc(fmt.Sprintf("%s for %s", Plural(len(titles), "dimension"), Plural(len(cmp.Columns), "round")), newest, words)
@@ -212,9 +218,59 @@ func newestFramework(cmp *compare.Comparison) *model.Framework {
 	return fw
 }
 
-func isWas(n int) string {
-	if n == 1 {
-		return "was"
+// compareHeading is the page's heading: what is compared.
+func compareHeading(c *compare.Comparison) string {
+	if c.Mode == compare.OverTime {
+		return OneLine(c.Columns[0].Community) + ", " + Plural(len(c.Columns), "round")
 	}
-	return "were"
+	s := Plural(c.Communities, "community")
+	if c.Communities != 1 {
+		s = strconv.Itoa(c.Communities) + " communities"
+	}
+	if c.AllRounds {
+		return s + ", " + Plural(len(c.Columns), "round")
+	}
+	return s + ", latest rounds"
+}
+
+// compareMeta is the line under a comparison's heading: which rounds,
+// from when to when, and in what order the communities stand.
+func compareMeta(c *compare.Comparison) string {
+	first, last := c.Columns[0].Round.Date, c.Columns[0].Round.Date
+	for _, col := range c.Columns {
+		if d := col.Round.Date; d.Before(first) {
+			first = d
+		} else if d.After(last) {
+			last = d
+		}
+	}
+	when := "of " + first.Format(model.DateLayout)
+	if last.After(first) {
+		when = "from " + first.Format(model.DateLayout) + " to " + last.Format(model.DateLayout)
+	}
+	switch {
+	case c.Mode == compare.OverTime:
+		return "Health reports " + when + ", oldest first."
+	case c.AllRounds:
+		when = "Every health report of each community, " + when
+	default:
+		when = "The latest health report of each community, " + when
+	}
+	switch c.Sort {
+	case compare.SortOverall:
+		return when + ", highest overall score first."
+	case compare.SortName, "":
+		return when + ", by name."
+	}
+	for _, r := range c.Rows {
+		if r.ID == c.Sort {
+			return when + ", highest " + OneLine(r.Title) + " score first."
+		}
+	}
+	return when + "."
+}
+
+// targetLegend names the dashed polygon of a policy's targets.
+func targetLegend() legendItem {
+	return legendItem{Name: "Targets set in the policy", Color: targetColor, Dashed: true}
 }

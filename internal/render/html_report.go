@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/cophealth/cop/internal/check"
 	"github.com/cophealth/cop/internal/model"
@@ -20,9 +21,16 @@ type reportPage struct {
 	Framework   string
 	Respondents string
 	Overall     htmlScore
-	Summary     string
-	Radar       *radarView
-	RadarNote   string
+	// Top is the top of the framework's scale: the score reads "2.67 / 4".
+	Top string
+	// Rated is how many indicators were rated: "22 of 22 indicators rated".
+	Rated     string
+	Summary   htmlSummary
+	Radar     *radarView
+	RadarNote string
+	// Legend names the radar's polygons: the round's scores, and the
+	// policy's targets when there are some.
+	Legend      []legendItem
 	Levels      []levelKey
 	Dimensions  []htmlDimension
 	TargetsLine string
@@ -32,11 +40,127 @@ type reportPage struct {
 	Indicators  []htmlIndicatorGroup
 	Notes       []htmlNoteGroup
 	Explanation []string
+	Footer      htmlFooter
 	// Level explains the overall level; Questions are for the meeting.
 	Level     levelNote
 	Questions []string
 	// Actions are this round's and the previous round's, when any.
 	Actions *htmlActions
+}
+
+// htmlSummary is the paragraph under the score: the overall result in a
+// sentence, the strongest and weakest dimensions, who took part and how
+// much they could rate.
+type htmlSummary struct {
+	Overall string
+	// Strongest and Weakest name the dimensions with the highest and the
+	// lowest score (ties share the place); both are empty when fewer than
+	// two dimensions have a score or all have the same.
+	Strongest, Weakest htmlNamed
+	// Unscored names the dimensions without a score, and why.
+	Unscored []htmlName
+	Coverage string
+	// Change is the change since the previous round, in words (empty
+	// without one); the template shows it after the coverage.
+	Change string
+}
+
+// htmlNamed is some dimensions that share a score.
+type htmlNamed struct {
+	Names []htmlName
+	Score string
+}
+
+// htmlName is one name in a list, with the words that join it to the one
+// before ("", ", " or " and "), so that the template can set the names in
+// bold: dimension titles often hold an "and" of their own.
+type htmlName struct{ Sep, Name, Note string }
+
+// htmlFooter says what made the page: the cop version, the framework, and
+// the date.
+type htmlFooter struct {
+	Version, Framework, Made string
+}
+
+// newFooter fills the footer; a zero time or an empty version leaves its
+// part out.
+func newFooter(version string, made time.Time, framework string) htmlFooter {
+	f := htmlFooter{Version: version, Framework: framework}
+	if !made.IsZero() {
+		f.Made = made.Format(model.DateLayout)
+	}
+	return f
+}
+
+// names joins names with commas and a last "and".
+func names(list []string, note func(i int) string) []htmlName {
+	out := make([]htmlName, len(list))
+	for i, n := range list {
+		out[i].Name = n
+		switch {
+		case i == 0:
+		case i == len(list)-1:
+			out[i].Sep = " and "
+		default:
+			out[i].Sep = ", "
+		}
+		if note != nil {
+			out[i].Note = note(i)
+		}
+	}
+	return out
+}
+
+// reportSummary writes the summary paragraph of a report.
+func reportSummary(community string, res *score.Result, top string) htmlSummary {
+	o := res.Overall
+	var s htmlSummary
+	if o.Score.Valid {
+		s.Overall = fmt.Sprintf("%s scores %s out of %s overall (level: %s).", community, Score(o.Score), top, OneLine(LevelLabel(o.Level)))
+	} else {
+		s.Overall = community + " has no overall score: no indicator was rated."
+	}
+	// Dimensions are ranked by their scores as shown (rounded to 2
+	// decimals), so that two that read 2.33 share a place.
+	var hi, lo float64
+	var strong, weak, unscored []string
+	var why []string
+	scored := 0
+	for _, d := range res.Dimensions {
+		title := OneLine(d.Dimension.Title)
+		if !d.Score.Valid {
+			unscored = append(unscored, title)
+			why = append(why, cmp.Or(statusText(d.Status), "no score"))
+			continue
+		}
+		v := score.Round2(d.Score.Value)
+		if scored == 0 || v > hi {
+			hi, strong = v, nil
+		}
+		if scored == 0 || v < lo {
+			lo, weak = v, nil
+		}
+		if v == hi {
+			strong = append(strong, title)
+		}
+		if v == lo {
+			weak = append(weak, title)
+		}
+		scored++
+	}
+	if scored >= 2 && hi > lo {
+		s.Strongest = htmlNamed{Names: names(strong, nil), Score: Fixed2(hi)}
+		s.Weakest = htmlNamed{Names: names(weak, nil), Score: Fixed2(lo)}
+	}
+	s.Unscored = names(unscored, func(i int) string { return why[i] })
+	applicable := o.Total - o.Excluded
+	s.Coverage = fmt.Sprintf("%s took part and rated %d of the %s that apply (coverage %s)",
+		Plural(res.Respondents, "respondent"), o.Rated, Plural(applicable, "indicator"), Percent(o.Coverage))
+	if o.Excluded > 0 {
+		s.Coverage += fmt.Sprintf("; %s did not apply to this community", Plural(o.Excluded, "indicator"))
+	}
+	s.Coverage += "."
+	return s
 }
 
 // htmlScore is a score with its level and coverage, as shown.
@@ -98,10 +222,13 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		Framework:   fmt.Sprintf("%s (%s %s)", OneLine(fw.Title), fw.ID, OneLine(fw.Version)),
 		Respondents: Plural(res.Respondents, "respondent"),
 		Overall:     scoreHTML(fw, o.Score, o.Level, o.Coverage, score.Rated),
-		Summary:     ratedSummary(o),
+		Top:         model.FormatNumber(fw.ScaleMax()),
 		Levels:      levelKeys(fw),
 		Disagree:    model.FormatNumber(2 * fw.Step()),
 	}
+	page.Summary = reportSummary(page.Community, res, page.Top)
+	page.Summary.Change = changeSentence(rep.Change())
+	page.Footer = newFooter(rep.Version, rep.Made, page.Framework)
 	ids := make([]string, len(res.Dimensions))
 	titles := make([]string, len(res.Dimensions))
 	values := make([]radarValue, len(res.Dimensions))
@@ -118,22 +245,25 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		targets = check.MeasureTargets(rep.Policy, check.Input{Round: check.Round{Assessment: a, Result: res}})
 	}
 	if len(titles) < 3 {
-		page.RadarNote = fmt.Sprintf("No radar: it needs three dimensions or more, and framework %s has %d. The table has every score.", fw.ID, len(titles))
+		page.RadarNote = noRadar(len(titles))
 	} else {
 		page.Radar = newRadar("radar", "Dimension scores of "+OneLine(a.Community)+", "+page.Date, fw, titles, func(i int) []radarLine {
 			return []radarLine{{Text: cmp.Or(page.Dimensions[i].Status, page.Dimensions[i].Score), Strong: true}}
 		})
 		page.Radar.addSeries(OneLine(a.Community), seriesColors[0], false, true, titles, values)
+		page.Legend = append(page.Legend, legendItem{Name: "Scores, " + page.Date, Color: seriesColors[0]})
 		desc := "Scores: " + strings.Join(words, " ")
 		if targets != nil {
 			tv, tw := policyTargets(rep.Policy, fw, ids, titles)
 			page.Radar.addSeries("Target", targetColor, true, false, titles, tv)
+			page.Legend = append(page.Legend, targetLegend())
 			desc += " The policy's targets, as a dashed polygon: " + strings.Join(tw, " ")
 		}
 		page.Radar.Desc = radarDesc(Plural(len(titles), "dimension"), fw, []string{desc})
 	}
 	if targets != nil {
-		page.TargetsLine = targetsLine(targets)
+		page.TargetsLine = fmt.Sprintf("%s of the way to the policy's targets (the gaps below them add up to %s of %s points)",
+			Percent(targets.Percent), Fixed2(targets.SumGaps), bound(targets.SumTargets))
 		page.Targets = newHTMLTable(targetsTable(targets, false, OneLine))
 	}
 	for _, ref := range res.Weakest(rep.Weakest) {

@@ -3,12 +3,15 @@ package render
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cophealth/cop/internal/compare"
 	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/score"
 	"golang.org/x/net/html"
 )
 
@@ -55,7 +58,7 @@ func TestReportHTML(t *testing.T) {
 		{"explain", ".html", func(r *Report) { r.Explain = true }, write},
 	})
 	runGoldenCases(t, func(t *testing.T) *Report { return compass(t, true) }, []goldenCase[*Report]{
-		{"targets", ".html", nil, write},
+		{"targets", ".html", func(r *Report) { r.Made, r.Version = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC), "v1.2.3" }, write},
 	})
 }
 
@@ -191,7 +194,7 @@ func TestCompareRadarGeometry(t *testing.T) {
 	}
 	var legend []string
 	walk(doc, func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Data == "ul" && attr(n, "aria-label") == "Rounds on the radar" {
+		if n.Type == html.ElementNode && n.Data == "ul" && attr(n, "aria-label") == "Polygons on the radar" {
 			for li := n.FirstChild; li != nil; li = li.NextSibling {
 				legend = append(legend, text(li))
 			}
@@ -238,9 +241,9 @@ func TestHTMLAccessible(t *testing.T) {
 			rows = append(rows, strings.Join(cells, "|"))
 		}
 	})
-	// The first table: Dimension, Score, Bar, Level, Coverage. Overall:
-	// (4 + 1.5 + 5 + 8/3) / 4 = 3.2917 -> 3.29, Middle (2 <= 3.29 < 3.5).
-	want := []string{"North|4.00||High|100%", "East|1.50||Low|100%", "South|5.00||High|100%", "West|2.67||Middle|100%", "Overall|3.29||Middle|100%"}
+	// The first table: Dimension, Score (with its bar), Level, Coverage.
+	// Overall: (4 + 1.5 + 5 + 8/3) / 4 = 3.2917 -> 3.29, Middle (2 <= 3.29 < 3.5).
+	want := []string{"North|4.00|High|100%", "East|1.50|Low|100%", "South|5.00|High|100%", "West|2.67|Middle|100%", "Overall|3.29|Middle|100%"}
 	for i, w := range want {
 		if i+1 >= len(rows) || rows[i+1] != w {
 			t.Errorf("table rows = %q, want %q after the header", rows, want)
@@ -332,7 +335,7 @@ func TestRadarNeedsThreeDimensions(t *testing.T) {
 	if first(doc, func(n *html.Node) bool { return hasClass(n, "radar") }) != nil {
 		t.Error("a radar with two axes")
 	}
-	if !strings.Contains(text(doc), "No radar: it needs three dimensions or more") {
+	if !strings.Contains(text(doc), "A radar chart needs three dimensions or more, and this framework has 2") {
 		t.Error("no note saying why there is no radar")
 	}
 }
@@ -516,5 +519,212 @@ func BenchmarkHTMLTemplates(b *testing.B) {
 		if _, err := parseHTMLTemplates(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestReportHTMLSummary checks the paragraph under the score and the score
+// "out of" the top of the scale. The compass fixture (see compass) scores
+// North 4.00, East 1.50, South 5.00, West 2.67; overall (4 + 1.5 + 5 +
+// 8/3) / 4 = 3.29, Middle, on a scale whose top is 5. Three respondents
+// rated all 4 indicators.
+func TestReportHTMLSummary(t *testing.T) {
+	doc := renderReport(t, compass(t, false))
+	if got := text(first(doc, func(n *html.Node) bool { return hasClass(n, "big") })); got != "3.29 / 5" {
+		t.Errorf("the score reads %q, want 3.29 / 5", got)
+	}
+	summary := text(first(doc, func(n *html.Node) bool { return hasClass(n, "summary") }))
+	for _, want := range []string{
+		"Compass scores 3.29 out of 5 overall (level: Middle).",
+		"The strongest dimension is South (5.00); the weakest is East (1.50).",
+		"3 respondents took part and rated 4 of the 4 indicators that apply (coverage 100%).",
+	} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, summary)
+		}
+	}
+
+	// Ties share the place, and a dimension without a score is named
+	// apart: North and South both 4.00 (rounded), West not rated.
+	rep := compass(t, false)
+	dims := rep.Result.Dimensions
+	dims[0].Score.Value, dims[2].Score.Value = 4.001, 3.999
+	dims[3].Score.Valid, dims[3].Status = false, score.Unrated
+	summary = text(first(renderReport(t, rep), func(n *html.Node) bool { return hasClass(n, "summary") }))
+	for _, want := range []string{
+		"The strongest dimensions are North and South (4.00 each); the weakest is East (1.50).",
+		"No score for West (not rated).",
+	} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, summary)
+		}
+	}
+
+	// One dimension scored: no strongest and weakest.
+	for i := range dims[1:] {
+		dims[i+1].Score.Valid = false
+	}
+	summary = text(first(renderReport(t, rep), func(n *html.Node) bool { return hasClass(n, "summary") }))
+	if strings.Contains(summary, "strongest") {
+		t.Errorf("strongest and weakest of one dimension:\n%s", summary)
+	}
+}
+
+// TestHTMLFooter checks that both pages say what made them: the date (from
+// the clock the command passes, which COP_NOW pins), the cop version and
+// the framework; and say nothing of a date they were not given.
+func TestHTMLFooter(t *testing.T) {
+	made := time.Date(2026, 12, 1, 23, 30, 0, 0, time.UTC)
+	rep := compass(t, false)
+	rep.Made, rep.Version = made, "v1.2.3"
+	c := comparison(t, compare.Options{}, "alpha-1.yaml", "alpha-2.yaml")
+	c.Made, c.Version = made, "v1.2.3"
+	var buf bytes.Buffer
+	if err := CompareHTML(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range map[string]*html.Node{"report": renderReport(t, rep), "compare": parse(t, buf.Bytes())} {
+		footer := text(first(doc, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "footer" }))
+		for _, want := range []string{"Made on 2026-12-01 with cop v1.2.3", "Framework: "} {
+			if !strings.Contains(footer, want) {
+				t.Errorf("%s: the footer %q lacks %q", name, footer, want)
+			}
+		}
+	}
+	footer := text(first(renderReport(t, compass(t, false)), func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "footer" }))
+	if want := "Made with cop, the health check for communities of practice. Framework: Radar test framework (hf 1.0.0)."; footer != want {
+		t.Errorf("footer with no date or version = %q, want %q", footer, want)
+	}
+}
+
+// TestHTMLLegend checks that the radar's legend names each polygon, the
+// targets' drawn dashed, in the report as in a comparison.
+func TestHTMLLegend(t *testing.T) {
+	legend := func(doc *html.Node) (names []string, dashed []bool) {
+		walk(doc, func(n *html.Node) {
+			if n.Type == html.ElementNode && n.Data == "ul" && attr(n, "aria-label") == "Polygons on the radar" {
+				for li := n.FirstChild; li != nil; li = li.NextSibling {
+					names = append(names, text(li))
+					dashed = append(dashed, first(li, func(n *html.Node) bool { return n.Data == "line" && attr(n, "stroke-dasharray") != "" }) != nil)
+				}
+			}
+		})
+		return names, dashed
+	}
+	names, dashed := legend(renderReport(t, compass(t, true)))
+	if strings.Join(names, "|") != "Scores, 2026-03-01|Targets set in the policy" || dashed[0] || !dashed[1] {
+		t.Errorf("report legend = %q (dashed %v), want the scores and the targets, dashed", names, dashed)
+	}
+	names, _ = legend(renderReport(t, compass(t, false)))
+	if strings.Join(names, "|") != "Scores, 2026-03-01" {
+		t.Errorf("report legend without a policy = %q, want the scores alone", names)
+	}
+}
+
+// TestCompareHTMLHeading checks that a comparison's heading says what it
+// compares, and that the files skipped in its directories are not in the
+// page (the command says so on standard error).
+func TestCompareHTMLHeading(t *testing.T) {
+	for _, c := range []struct {
+		opts       compare.Options
+		files      []string
+		want, meta string
+	}{
+		// alpha-1 and alpha-2 are one community ("Alpha" and "  alpha "),
+		// named as in its newest round, as the terminal's headline does.
+		{compare.Options{}, []string{"alpha-1.yaml", "alpha-2.yaml"}, "alpha, 2 rounds",
+			"Health reports from 2026-01-15 to 2026-06-15, oldest first."},
+		{compare.Options{}, []string{"beta.yaml", "alpha-1.yaml", "alpha-2.yaml"}, "2 communities, latest rounds",
+			"The latest health report of each community, from 2026-05-01 to 2026-06-15, by name."},
+		{compare.Options{AllRounds: true}, []string{"beta.yaml", "alpha-1.yaml", "alpha-2.yaml"}, "2 communities, 3 rounds",
+			"Every health report of each community, from 2026-01-15 to 2026-06-15, by name."},
+	} {
+		cmp := comparison(t, c.opts, c.files...)
+		cmp.Skipped = 2
+		cmp.Problems = []FileProblem{{File: "broken.yaml", Line: 1, Column: 1, Message: "bad"}}
+		var buf bytes.Buffer
+		if err := CompareHTML(&buf, cmp); err != nil {
+			t.Fatal(err)
+		}
+		doc := parse(t, buf.Bytes())
+		if got := text(first(doc, func(n *html.Node) bool { return n.Data == "h1" })); got != c.want {
+			t.Errorf("%v: h1 = %q, want %q", c.files, got, c.want)
+		}
+		if got := text(first(doc, func(n *html.Node) bool { return hasClass(n, "meta") })); got != c.meta {
+			t.Errorf("%v: the line under it = %q, want %q", c.files, got, c.meta)
+		}
+		if got := text(first(doc, func(n *html.Node) bool { return n.Data == "title" })); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%v: title = %q, want it to start with %q", c.files, got, c.want)
+		}
+		if page := text(doc); strings.Contains(page, "skipped") || strings.Contains(page, "broken.yaml") {
+			t.Errorf("%v: the page lists the files left out", c.files)
+		}
+	}
+}
+
+// TestReportHTMLIndicatorColumns checks that every indicator table sizes
+// its columns alike (table-layout: fixed, from one colgroup), so that the
+// tables line up down the page whatever their text.
+func TestReportHTMLIndicatorColumns(t *testing.T) {
+	doc := renderReport(t, fixture(t))
+	var groups []string
+	walk(doc, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "table" && hasClass(n, "fixed") {
+			cg := first(n, func(c *html.Node) bool { return c.Data == "colgroup" })
+			if cg == nil {
+				t.Error("an indicator table without a colgroup")
+				return
+			}
+			var cols []string
+			for c := cg.FirstChild; c != nil; c = c.NextSibling {
+				cols = append(cols, attr(c, "class"))
+			}
+			groups = append(groups, strings.Join(cols, ","))
+		}
+	})
+	if len(groups) != len(fixture(t).Result.Dimensions) {
+		t.Fatalf("%d indicator tables with fixed columns, want one per dimension", len(groups))
+	}
+	for _, g := range groups {
+		if g != ",score,ratings,spread,dis" {
+			t.Errorf("columns %q, want the same five for every table", g)
+		}
+	}
+	css := text(first(doc, func(n *html.Node) bool { return n.Data == "style" }))
+	if !strings.Contains(css, "table.fixed { table-layout: fixed; }") {
+		t.Error("the style sheet does not fix the indicator tables' layout")
+	}
+}
+
+// TestRadarFrame checks that the radar's frame holds its labels, no more:
+// 600 units wide (19-unit text shows at 11 px or more on a 390 px phone),
+// and from the top label's ascent to the bottom label's descent, with a
+// margin of 4. For the compass fixture (labels of a title and a score,
+// two lines of 22; ascent 0.95 x 19 = 18.05, descent 0.25 x 19 = 4.75):
+//
+//	north, up:    baseline 230 - (140 + 12) - 22 = 56; top 56 - 18.05 = 37.95 -> floor(33.95) = 33
+//	south, down:  baseline 230 + 152 + 0.7 x 22 = 397.4; bottom 397.4 + 22 + 4.75 = 424.15 -> ceil(428.15) = 429
+//
+// so the viewBox is 0 33 600 396 (429 - 33). A north title of 3 lines
+// (wrapped at 28 characters, the most a label takes) puts the top
+// baseline 44 higher, at 12: top 12 - 18.05 - 4 = -10.05 -> -11, and the
+// frame grows up to 0 -11 600 440.
+func TestRadarFrame(t *testing.T) {
+	rep := compass(t, false)
+	if got := attr(radarOf(t, renderReport(t, rep)), "viewBox"); got != "0 33 600 396" {
+		t.Errorf("viewBox %q, want 0 33 600 396", got)
+	}
+	rep.Result.Dimensions[0].Dimension.Title = "A very long title for the northern dimension of this radar"
+	svg := radarOf(t, renderReport(t, rep))
+	if got := attr(svg, "viewBox"); got != "0 -11 600 440" {
+		t.Errorf("viewBox with a long title %q, want 0 -11 600 440", got)
+	}
+	var lines []string
+	walk(first(svg, func(n *html.Node) bool { return hasClass(n, "label") }), func(n *html.Node) {
+		if n.Data == "tspan" {
+			lines = append(lines, text(n))
+		}
+	})
+	if want := []string{"A very long title for the", "northern dimension of this", "radar", "4.00"}; !slices.Equal(lines, want) {
+		t.Errorf("north's label %q, want %q", lines, want)
 	}
 }

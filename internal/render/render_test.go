@@ -224,6 +224,13 @@ func TestAnnotationEscaping(t *testing.T) {
 	if got, want := AnnotationProperty("a:b,c%\n"), "a%3Ab%2Cc%25%0A"; got != want {
 		t.Errorf("AnnotationProperty = %q, want %q", got, want)
 	}
+	// other control characters are shown, not obeyed by the log viewer
+	if got, want := AnnotationMessage("red\x1b[31m\ttab"), `red\x1b[31m`+"\ttab"; got != want {
+		t.Errorf("AnnotationMessage = %q, want %q", got, want)
+	}
+	if got, want := AnnotationProperty("f\x07.yaml"), `f\x07.yaml`; got != want {
+		t.Errorf("AnnotationProperty = %q, want %q", got, want)
+	}
 }
 
 func TestBar(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
@@ -25,6 +26,10 @@ type Report struct {
 	// report shows the change since (Change) and its actions with how their
 	// indicators moved (PreviousActions).
 	Previous *PreviousRound
+	// Made is when the report is made (the factory's clock, which COP_NOW
+	// pins) and Version the cop that makes it: the HTML footer says both.
+	Made    time.Time
+	Version string
 }
 
 // ReportFormats are the formats cop report writes.
@@ -101,6 +106,7 @@ func explanation(res *score.Result) []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
 	add("Indicator score: the mean of the scale values given (unknown, not-applicable and missing answers are left out).")
+	add("Excluded: every response says not-applicable. A missing answer counts like unknown, so not-applicable beside unknown or no answer is not rated.")
 	add("Dimension score: the weighted mean of its rated indicators' scores; coverage: rated / (indicators - excluded).")
 	add("Overall score: the weighted mean of the dimension scores (dimension weights); coverage: rated / (all indicators - excluded).")
 	add("Level: the highest level whose min is at most the score rounded to 2 decimals.")

@@ -344,3 +344,23 @@ func actionsHTML(rep *Report) *htmlActions {
 	}
 	return h
 }
+
+// changeSentence says the change since the previous round in a sentence
+// for the HTML summary: "Since the previous round (2026-05-21) the overall
+// score rose from 1.98 to 2.67 (+0.69)."; "" without a previous round.
+func changeSentence(c *RoundChange) string {
+	if c == nil {
+		return ""
+	}
+	date := c.Previous.Assessment.Date.Format(model.DateLayout)
+	d := c.Overall.Delta()
+	switch {
+	case !d.Valid:
+		return "The previous round (" + date + ") has no overall score to compare with."
+	case d.Value > 0:
+		return "Since the previous round (" + date + ") the overall score rose from " + Score(c.Overall.Was) + " to " + Score(c.Overall.Now) + " (" + signed(d) + ")."
+	case d.Value < 0:
+		return "Since the previous round (" + date + ") the overall score fell from " + Score(c.Overall.Was) + " to " + Score(c.Overall.Now) + " (" + signed(d) + ")."
+	}
+	return "Since the previous round (" + date + ") the overall score is unchanged at " + Score(c.Overall.Now) + "."
+}

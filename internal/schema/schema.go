@@ -20,6 +20,9 @@ func text(description string) Object {
 	return Object{"type": "string", "minLength": 1, "pattern": `\S`, "description": description}
 }
 
+// semverPattern matches the versions the loader accepts (load.IsSemver).
+const semverPattern = `^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`
+
 const datePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
 
 // nullable lets an object be left empty in YAML (a key with no value), as
@@ -103,7 +106,7 @@ func Assessment(fw *model.Framework) Object {
 		"date":      Object{"type": "string", "pattern": datePattern, "description": "The round's date, YYYY-MM-DD."},
 		"framework": object([]string{"id", "version"}, Object{
 			"id":      Object{"const": fw.ID},
-			"version": Object{"type": "string", "description": "The framework version the answers were given on (" + fw.Version + " here)."},
+			"version": Object{"type": "string", "pattern": semverPattern, "description": "The framework version the answers were given on (" + fw.Version + " here)."},
 		}),
 		"invited": Object{"type": "integer", "minimum": 1,
 			"description": "How many members were asked to answer (a warning, not an error, when fewer than the responses)."},
@@ -151,7 +154,7 @@ func Framework() Object {
 	s := object([]string{"kind", "id", "version", "title", "description", "scale", "levels", "dimensions"}, Object{
 		"kind":        Object{"const": model.FrameworkKind},
 		"id":          idSchema,
-		"version":     Object{"type": "string", "pattern": `^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`},
+		"version":     Object{"type": "string", "pattern": semverPattern},
 		"title":       text("The framework's name."),
 		"description": text("What the framework is for."),
 		"scale":       Object{"type": "array", "minItems": 2, "items": scale, "description": "Answers in strictly increasing order of value."},

@@ -243,6 +243,8 @@ func TestRoundFields(t *testing.T) {
 		"action bad status":      {"status: planned", "status: started"},
 		"action unknown key":     {"    owner: Ana Ruiz\n", "    owner: Ana Ruiz\n    priority: high\n"},
 		"actions not a list":     {"actions:\n  - indicator", "actions: {}\nx:\n  - indicator"},
+		"framework version text": {"version: 1.0.0", `version: "0.9\n::warning::INJECTED"`},
+		"framework version 1.0":  {"version: 1.0.0", `version: "1.0"`},
 	} {
 		bad := strings.Replace(roundFields, r[0], r[1], 1)
 		if bad == roundFields {

@@ -19,6 +19,7 @@ import (
 	"github.com/cophealth/cop/internal/check"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -343,7 +344,7 @@ func checkRun(opts *Options) error {
 		return err
 	}
 	if skipped > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "skipped %s without kind: %s\n", render.Plural(skipped, "YAML file"), model.AssessmentKind)
+		inert.Fprintf(opts.IO.ErrOut, "skipped %s without kind: %s\n", render.Plural(skipped, "YAML file"), model.AssessmentKind)
 	}
 	if len(files) == 0 {
 		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
@@ -360,7 +361,7 @@ func checkRun(opts *Options) error {
 	}
 	if err := load.FitPolicyAll(pol, fws); err != nil {
 		for _, p := range load.ProblemsOf(err) {
-			fmt.Fprintln(opts.IO.ErrOut, p.Error())
+			inert.Fprintln(opts.IO.ErrOut, p.Error())
 		}
 		return exitcode.Silent(exitcode.Invalid)
 	}
@@ -383,10 +384,10 @@ func checkRun(opts *Options) error {
 	for _, f := range files {
 		cf := render.CheckFile{Path: f.path, Problems: f.problems, Warnings: f.warnings}
 		for _, p := range f.problems {
-			fmt.Fprintln(opts.IO.ErrOut, p.Error())
+			inert.Fprintln(opts.IO.ErrOut, p.Error())
 		}
 		for _, w := range f.warnings {
-			fmt.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
+			inert.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
 		}
 		if f.round != nil {
 			cf.Result = check.Evaluate(pol, check.Input{Round: *f.round, Baseline: baseline, Now: now})
@@ -459,7 +460,7 @@ func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []load
 		return nil, err
 	}
 	for _, w := range l.Warnings {
-		fmt.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
+		inert.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
 	}
 	b := &check.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
 	for _, f := range files {
@@ -472,7 +473,7 @@ func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []load
 				path, l.Framework.ID, f.path, id))
 		}
 		if a.Community != l.Assessment.Community {
-			fmt.Fprintf(opts.IO.ErrOut, "warning: baseline %s is of %q, %s of %q\n", path, render.OneLine(l.Assessment.Community), f.path, render.OneLine(a.Community))
+			inert.Fprintf(opts.IO.ErrOut, "warning: baseline %s is of %q, %s of %q\n", path, render.OneLine(l.Assessment.Community), f.path, render.OneLine(a.Community))
 		}
 	}
 	return b, nil

@@ -10,10 +10,13 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/cophealth/cop/internal/build"
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -28,7 +31,10 @@ import (
 type Options struct {
 	IO          *iostreams.IOStreams
 	WriteOutput func(path string, write func(io.Writer) error) error
-	Context     context.Context
+	// Now is the factory's clock (COP_NOW pins it): the HTML footer dates
+	// the page with it.
+	Now     func() time.Time
+	Context context.Context
 
 	Files      []string
 	Frameworks []string
@@ -43,7 +49,7 @@ type Options struct {
 // NewCmdCompare builds cop compare. runF replaces the run function in tests
 // of flag parsing.
 func NewCmdCompare(f *factory.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput}
+	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "compare FILE...",
 		Short: "Compare communities side by side, or one community over time",
@@ -172,7 +178,7 @@ func compareRun(opts *Options) error {
 			rep.Skipped++
 		case o.err != nil:
 			bad++
-			fmt.Fprintln(opts.IO.ErrOut, o.err)
+			inert.Fprintln(opts.IO.ErrOut, o.err)
 			rep.Problems = append(rep.Problems, fileProblems(args[i].Path, o.err)...)
 		default:
 			rounds = append(rounds, o.round)
@@ -182,7 +188,7 @@ func compareRun(opts *Options) error {
 	printWarnings(opts.IO.ErrOut, warnings)
 	if len(rounds) == 0 {
 		if bad > 0 {
-			fmt.Fprintf(opts.IO.ErrOut, "no file could be read: nothing to compare\n")
+			inert.Fprintf(opts.IO.ErrOut, "no file could be read: nothing to compare\n")
 			return exitcode.Silent(exitcode.Invalid)
 		}
 		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
@@ -200,6 +206,18 @@ func compareRun(opts *Options) error {
 			return err
 		}
 	}
+	if opts.Format == "html" {
+		rep.Made, rep.Version = opts.Now(), build.Read().Version
+		// The page is for readers of the comparison, not of the
+		// directories it was made from: say here what was left out.
+		if rep.Skipped > 0 {
+			what := "is not an assessment"
+			if rep.Skipped > 1 {
+				what = "are not assessments"
+			}
+			fmt.Fprintf(opts.IO.ErrOut, "skipped %s in the directories that %s\n", render.Plural(rep.Skipped, "YAML file"), what)
+		}
+	}
 	write := render.CompareTable
 	switch opts.Format {
 	case "markdown":
@@ -215,7 +233,7 @@ func compareRun(opts *Options) error {
 		return err
 	}
 	if bad > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "%d of %d files could not be read and %s left out of the comparison\n",
+		inert.Fprintf(opts.IO.ErrOut, "%d of %d files could not be read and %s left out of the comparison\n",
 			bad, bad+len(rounds), isAre(bad))
 		return exitcode.Silent(exitcode.Invalid)
 	}
@@ -258,13 +276,13 @@ func printWarnings(w io.Writer, warnings []*load.Warning) {
 	for _, msg := range order {
 		ws := byMsg[msg]
 		if len(ws) == 1 {
-			fmt.Fprintf(w, "warning: %v\n", ws[0])
+			inert.Fprintf(w, "warning: %v\n", ws[0])
 			continue
 		}
 		files := make([]string, len(ws))
 		for i, wn := range ws {
 			files[i] = wn.File
 		}
-		fmt.Fprintf(w, "warning: %d files: %s (%s)\n", len(ws), msg, grid.Files(files, 3))
+		inert.Fprintf(w, "warning: %d files: %s (%s)\n", len(ws), msg, grid.Files(files, 3))
 	}
 }

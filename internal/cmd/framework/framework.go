@@ -14,6 +14,7 @@ import (
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -278,8 +279,8 @@ func lintRun(opts *lintOptions) error {
 			data, err = load.ReadFile(path)
 		}
 		if err != nil {
-			fmt.Fprintln(opts.IO.ErrOut, err)
-			fmt.Fprintf(opts.IO.Out, "%s: invalid\n", path)
+			inert.Fprintln(opts.IO.ErrOut, err)
+			fmt.Fprintf(opts.IO.Out, "%s: invalid\n", inert.Line(path))
 			inputs = append(inputs, input{name: path})
 			continue
 		}
@@ -297,20 +298,20 @@ func lintRun(opts *lintOptions) error {
 			var ps load.Problems
 			if errors.As(err, &ps) {
 				for _, p := range ps {
-					fmt.Fprintln(opts.IO.ErrOut, p)
+					inert.Fprintln(opts.IO.ErrOut, p)
 				}
-				fmt.Fprintf(opts.IO.Out, "%s: invalid: %s\n", in.name, render.Plural(len(ps), "problem"))
+				fmt.Fprintf(opts.IO.Out, "%s: invalid: %s\n", inert.Line(in.name), render.Plural(len(ps), "problem"))
 			} else {
-				fmt.Fprintln(opts.IO.ErrOut, err)
-				fmt.Fprintf(opts.IO.Out, "%s: invalid\n", in.name)
+				inert.Fprintln(opts.IO.ErrOut, err)
+				fmt.Fprintf(opts.IO.Out, "%s: invalid\n", inert.Line(in.name))
 			}
 			continue
 		}
 		warnings := Advice(fw)
 		for _, w := range warnings {
-			fmt.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
+			inert.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
 		}
-		summary := fmt.Sprintf("%s: ok: %s %s, %s, %s", in.name, fw.ID, fw.Version,
+		summary := fmt.Sprintf("%s: ok: %s %s, %s, %s", inert.Line(in.name), fw.ID, fw.Version,
 			render.Plural(len(fw.Dimensions), "dimension"), render.Plural(fw.IndicatorCount(), "indicator"))
 		if len(warnings) > 0 {
 			summary += ", " + render.Plural(len(warnings), "warning")
@@ -406,7 +407,7 @@ func exportRun(opts *exportOptions) error {
 		return exitcode.Usage(fmt.Errorf("%s already exists; pass --force to replace it", opts.Output))
 	}
 	if err == nil {
-		fmt.Fprintf(opts.IO.ErrOut, "wrote %s; check your changes with: cop framework lint %s\n", opts.Output, opts.Output)
+		inert.Fprintf(opts.IO.ErrOut, "wrote %s; check your changes with: cop framework lint %s\n", opts.Output, opts.Output)
 	}
 	return err
 }

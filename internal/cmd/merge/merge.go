@@ -14,6 +14,7 @@ import (
 	"github.com/cophealth/cop/internal/encode"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -111,18 +112,18 @@ func mergeRun(opts *Options) error {
 			l, err = load.Assessment(doc, cat.Resolve)
 		}
 		if err != nil {
-			fmt.Fprintln(opts.IO.ErrOut, err)
+			inert.Fprintln(opts.IO.ErrOut, err)
 			bad++
 			continue
 		}
 		for _, w := range l.Warnings {
-			fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
+			inert.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
 		}
 		inputs = append(inputs, Input{File: doc.Name, Assessment: l.Assessment})
 		fw = l.Framework
 	}
 	if bad > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "%s could not be read; nothing was written\n", render.Plural(bad, "file"))
+		inert.Fprintf(opts.IO.ErrOut, "%s could not be read; nothing was written\n", render.Plural(bad, "file"))
 		return exitcode.Silent(exitcode.Invalid)
 	}
 	if len(inputs) == 0 {
@@ -133,7 +134,7 @@ func mergeRun(opts *Options) error {
 		return exitcode.Usage(err)
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(opts.IO.ErrOut, "warning: "+w)
+		inert.Fprintln(opts.IO.ErrOut, "warning: "+w)
 	}
 	write := func(w io.Writer) error { return encode.Assessment(w, merged, fw) }
 	dest := "standard output"
@@ -156,7 +157,7 @@ func mergeRun(opts *Options) error {
 	if n := len(res.Disagreements()); n > 0 && dest != "standard output" {
 		msg += fmt.Sprintf("; respondents disagree on %s (see cop report %s)", render.Plural(n, "indicator"), dest)
 	}
-	fmt.Fprintln(opts.IO.ErrOut, msg)
+	inert.Fprintln(opts.IO.ErrOut, msg)
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/cophealth/cop/framework"
 	"github.com/cophealth/cop/internal/catalog"
@@ -89,7 +90,7 @@ func BenchmarkReportHTML(b *testing.B) { benchmarkReport(b, "html") }
 func benchmarkReport(b *testing.B, format string) {
 	for b.Loop() {
 		ios, _, out, _ := iostreams.Test()
-		opts := &Options{IO: ios, File: file, Format: format, Weakest: 5,
+		opts := &Options{IO: ios, File: file, Format: format, Weakest: 5, Now: time.Now,
 			WriteOutput: func(_ string, w func(io.Writer) error) error { return w(out) }}
 		if err := reportRun(opts); err != nil {
 			b.Fatal(err)

@@ -5,10 +5,13 @@ package report
 import (
 	"fmt"
 	"io"
+	"time"
 
+	"github.com/cophealth/cop/internal/build"
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -22,6 +25,9 @@ import (
 type Options struct {
 	IO          *iostreams.IOStreams
 	WriteOutput func(path string, write func(io.Writer) error) error
+	// Now is the factory's clock (COP_NOW pins it): the HTML footer dates
+	// the page with it.
+	Now func() time.Time
 
 	File      string
 	Framework string
@@ -40,7 +46,7 @@ type Options struct {
 // NewCmdReport builds cop report. runF replaces the run function in tests
 // of flag parsing.
 func NewCmdReport(f *factory.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput}
+	opts := &Options{IO: f.IO, WriteOutput: f.WriteOutput, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "report FILE",
 		Short: "Show the maturity report of an assessment file",
@@ -116,7 +122,7 @@ func reportRun(opts *Options) error {
 		return err
 	}
 	for _, w := range loaded.Warnings {
-		fmt.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
+		inert.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
 	}
 	var pol *model.Policy
 	if opts.Policy != "" {
@@ -138,6 +144,9 @@ func reportRun(opts *Options) error {
 		Result:     score.Compute(loaded.Framework, loaded.Assessment),
 		Weakest:    opts.Weakest,
 		Explain:    opts.Explain,
+	}
+	if opts.Format == "html" {
+		rep.Made, rep.Version = opts.Now(), build.Read().Version
 	}
 	toTerminal := opts.Output == "" || opts.Output == "-"
 	if toTerminal {

@@ -11,6 +11,7 @@ import (
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -111,10 +112,10 @@ func validateRun(opts *Options) error {
 		}
 		if opts.Format == "text" {
 			for _, p := range r.Problems {
-				fmt.Fprintln(opts.IO.ErrOut, where(r.File, p)+p.Message)
+				inert.Fprintln(opts.IO.ErrOut, inert.Line(where(r.File, p)+p.Message))
 			}
 			for _, p := range r.Warnings {
-				fmt.Fprintln(opts.IO.ErrOut, "warning: "+where(r.File, p)+p.Message)
+				inert.Fprintln(opts.IO.ErrOut, "warning: "+inert.Line(where(r.File, p)+p.Message))
 			}
 		}
 	}
@@ -124,9 +125,9 @@ func validateRun(opts *Options) error {
 		}
 		for _, r := range results {
 			if r.Valid {
-				fmt.Fprintf(w, "%s: ok: %s\n", r.File, r.Summary)
+				fmt.Fprintf(w, "%s: ok: %s\n", inert.Line(r.File), inert.Line(r.Summary))
 			} else {
-				fmt.Fprintf(w, "%s: invalid: %s\n", r.File, render.Plural(len(r.Problems), "problem"))
+				fmt.Fprintf(w, "%s: invalid: %s\n", inert.Line(r.File), render.Plural(len(r.Problems), "problem"))
 			}
 		}
 		return nil
@@ -135,7 +136,7 @@ func validateRun(opts *Options) error {
 		return err
 	}
 	if skipped > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "skipped %s without kind: cop-...\n", render.Plural(skipped, "YAML file"))
+		inert.Fprintf(opts.IO.ErrOut, "skipped %s without kind: cop-...\n", render.Plural(skipped, "YAML file"))
 	}
 	if len(results) == 0 {
 		return exitcode.Usage(errors.New("no cop files found in " + strings.Join(opts.Files, ", ")))

@@ -1,0 +1,101 @@
+// Package inert makes text taken from files harmless to print on a
+// terminal or on standard error (product.md §5). It is the one place where
+// cop decides what is dangerous: control characters, which could move the
+// cursor, clear the screen or set a terminal's title; Unicode direction
+// overrides, which make text read differently from what it is; and, on a
+// line of a log, a CI workflow command (GitHub's "::warning::", Azure's
+// "##vso["), which a runner would obey. Dangerous characters are written as
+// visible escapes such as \x1b, so that nothing is hidden from the reader.
+//
+// render's Inert and OneLine, load's Problem.Error and every diagnostic cop
+// prints on standard error go through it. It is a leaf package so that
+// every other package can use it.
+package inert
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+)
+
+// Text escapes control characters and direction overrides, keeping tabs and
+// line breaks: for multi-line text such as notes and guidance.
+func Text(s string) string { return escape(s, false) }
+
+// Line escapes like Text and escapes line breaks too, so that a value from a
+// file (a file name, an id, a version) stays on the line it is printed on.
+func Line(s string) string { return escape(s, true) }
+
+// Message makes a whole diagnostic safe for standard error: it escapes like
+// Text, and a line that would begin a CI workflow command once leading white
+// space is trimmed (as runners do) has its first character escaped, so
+// "::warning::x" is printed as "\x3a:warning::x".
+func Message(s string) string {
+	s = Text(s)
+	if !strings.Contains(s, "::") && !strings.Contains(s, "##") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		rest := strings.TrimLeftFunc(l, unicode.IsSpace)
+		if strings.HasPrefix(rest, "::") || strings.HasPrefix(rest, "##") {
+			lead := len(l) - len(rest)
+			lines[i] = l[:lead] + fmt.Sprintf("\\x%02x", rest[0]) + rest[1:]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Fprintf formats like fmt.Fprintf and writes the result through Message:
+// how cop prints a diagnostic on standard error, or a line of text output
+// that names files, ids and versions.
+func Fprintf(w io.Writer, format string, args ...any) (int, error) {
+	return io.WriteString(w, Message(fmt.Sprintf(format, args...)))
+}
+
+// Fprintln formats like fmt.Fprintln and writes the result through Message.
+func Fprintln(w io.Writer, args ...any) (int, error) {
+	return io.WriteString(w, Message(fmt.Sprintln(args...)))
+}
+
+func escape(s string, breaks bool) string {
+	clean := true
+	for _, r := range s {
+		if dangerous(r, breaks) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !dangerous(r, breaks):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		}
+	}
+	return b.String()
+}
+
+// dangerous reports whether r must be escaped. Invalid UTF-8 decodes as
+// U+FFFD, which is printable and harmless.
+func dangerous(r rune, breaks bool) bool {
+	switch {
+	case r == '\t':
+		return false
+	case r == '\n':
+		return breaks
+	case unicode.IsControl(r):
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
