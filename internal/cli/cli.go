@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/cophealth/cop/internal/build"
 	"github.com/cophealth/cop/internal/cmd/check"
 	"github.com/cophealth/cop/internal/cmd/compare"
 	"github.com/cophealth/cop/internal/cmd/framework"
@@ -25,6 +26,7 @@ import (
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/launch"
 	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/options"
 	"github.com/spf13/cobra"
 )
 
@@ -91,6 +93,10 @@ func printError(w io.Writer, err error, ctx context.Context) int {
 	if errors.As(err, &ee) && ee.Silent {
 		return ee.Code
 	}
+	if errors.Is(err, iostreams.ErrClosedPager) {
+		// The user quit the pager before the end: what they wanted.
+		return exitcode.OK
+	}
 	if errors.Is(err, context.Canceled) || ctx.Err() != nil {
 		fmt.Fprintln(w, "cop: interrupted")
 		return exitcode.Interrupted
@@ -131,6 +137,13 @@ The questions come from a framework: seven dimensions of community health
 learning and sharing knowledge, impact and value, sustainability), built in
 and replaceable with your own (--framework FILE). Files are plain YAML.
 
+OUTPUT
+  -f FORMAT picks the format: table is the one for people, in every command
+  (text is accepted for it).
+  ` + strings.ReplaceAll(options.OutputRule, "\n", "\n  ") + `
+  Output to a terminal goes through a pager. cop help environment lists the
+  variables that change colour, the pager and the date.
+
 EXIT STATUS
   0    success
   1    a check failed: some rule of the policy was not met (cop check)
@@ -138,6 +151,7 @@ EXIT STATUS
        malformed, or cannot be read or written (each problem is named with
        file:line:col on standard error)
   130  interrupted by the user (Ctrl-C)`,
+		Version:       version.Line(build.Read()),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Suggest commands within two edits ("repotr" -> report).
@@ -146,9 +160,14 @@ EXIT STATUS
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return exitcode.Usage(fmt.Errorf("%w (see %s --help)", err, cmd.CommandPath()))
-	})
+	root.SetFlagErrorFunc(flagError)
+	root.SetUsageFunc(usage)
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.Flags().Bool("version", false, "print cop's version, as cop version does")
+	root.PersistentFlags().Var(colorFlag{f.IO}, "color", "colour: auto (on a terminal), always, never")
+	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(iostreams.ColorModes, cobra.ShellCompDirectiveNoFileComp))
+	root.AddCommand(newHelpTopics()...)
+	root.SetHelpCommand(newCmdHelp())
 	// Unknown commands and stray arguments are usage errors (exit 2).
 	root.Args = func(cmd *cobra.Command, args []string) error {
 		if len(args) > 0 {
@@ -174,6 +193,7 @@ func NewCmdRoot(f *factory.Factory) *cobra.Command {
 		framework.NewCmdFramework(f),
 		schema.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),
+		newCmdCompletion(f),
 	)
 	return root
 }

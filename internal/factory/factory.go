@@ -49,9 +49,13 @@ func (f *Factory) Interruptible(parent context.Context) (ctx context.Context, st
 }
 
 // WriteOutput sends what write produces to standard output, or, when path
-// is not empty, atomically to that file.
+// is not empty, atomically to that file. On a terminal, standard output goes
+// through the pager (COP_PAGER, PAGER, less -FRX; see IOStreams.StartPager),
+// which quits at once when the output fits on the screen.
 func (f *Factory) WriteOutput(path string, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
+		f.IO.StartPager()
+		defer f.IO.StopPager()
 		return write(f.IO.Out)
 	}
 	return atomicfile.Write(path, write)

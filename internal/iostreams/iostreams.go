@@ -20,18 +20,26 @@ type IOStreams struct {
 
 	inTTY, outTTY, errTTY bool
 	getenv                func(string) string
+	// lookupenv tells an empty variable from an unset one (COP_PAGER="").
+	lookupenv func(string) (string, bool)
+	// colorMode is the --color choice: auto (the default), always or never.
+	colorMode string
+	// pager is the running pager, if any; see StartPager.
+	pager *pager
+	width int // set by SetTerminalWidth; 0 asks the terminal
 }
 
 // System returns the process's own streams, with terminal detection.
 func System() *IOStreams {
 	return &IOStreams{
-		In:     os.Stdin,
-		Out:    os.Stdout,
-		ErrOut: os.Stderr,
-		inTTY:  isTerminal(os.Stdin),
-		outTTY: isTerminal(os.Stdout),
-		errTTY: isTerminal(os.Stderr),
-		getenv: os.Getenv,
+		In:        os.Stdin,
+		Out:       os.Stdout,
+		ErrOut:    os.Stderr,
+		inTTY:     isTerminal(os.Stdin),
+		outTTY:    isTerminal(os.Stdout),
+		errTTY:    isTerminal(os.Stderr),
+		getenv:    os.Getenv,
+		lookupenv: os.LookupEnv,
 	}
 }
 
@@ -44,13 +52,30 @@ func isTerminal(f *os.File) bool {
 // empty environment; tests flip the terminal flags and set variables as they need.
 func Test() (ios *IOStreams, in, out, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	env := map[string]string{}
-	ios = &IOStreams{In: in, Out: out, ErrOut: errOut, getenv: func(k string) string { return env[k] }}
+	ios = &IOStreams{In: in, Out: out, ErrOut: errOut}
+	ios.SetEnvMap(map[string]string{})
 	return ios, in, out, errOut
 }
 
 // SetEnv replaces how the streams read environment variables (tests use it).
-func (s *IOStreams) SetEnv(getenv func(string) string) { s.getenv = getenv }
+// An empty value then counts as unset.
+func (s *IOStreams) SetEnv(getenv func(string) string) { s.getenv, s.lookupenv = getenv, nil }
+
+// SetEnvMap makes env the whole environment the streams see (tests use
+// it); a key present with an empty value is set, as in a real environment.
+func (s *IOStreams) SetEnvMap(env map[string]string) {
+	s.getenv = func(k string) string { return env[k] }
+	s.lookupenv = func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+}
+
+// LookupEnv reads an environment variable and says whether it is set.
+func (s *IOStreams) LookupEnv(key string) (string, bool) {
+	if s.lookupenv == nil {
+		v := s.Getenv(key)
+		return v, v != ""
+	}
+	return s.lookupenv(key)
+}
 
 // Getenv reads an environment variable through the streams' environment.
 func (s *IOStreams) Getenv(key string) string {
@@ -78,19 +103,13 @@ func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
 // IsStderrTTY reports whether standard error is a terminal.
 func (s *IOStreams) IsStderrTTY() bool { return s.errTTY }
 
-// colorAllowed is the part of the colour decision that does not depend on
-// the stream: NO_COLOR (any non-empty value, per no-color.org) and TERM=dumb turn it off.
-func (s *IOStreams) colorAllowed() bool {
-	return s.Getenv("NO_COLOR") == "" && s.Getenv("TERM") != "dumb"
-}
-
-// ColorEnabled reports whether standard output may carry colour: only on a
-// terminal, never with NO_COLOR set or TERM=dumb.
-func (s *IOStreams) ColorEnabled() bool { return s.outTTY && s.colorAllowed() }
+// ColorEnabled reports whether standard output may carry colour; see
+// colorFor for the order of the rules.
+func (s *IOStreams) ColorEnabled() bool { return s.colorFor(s.outTTY) }
 
 // ColorEnabledStderr is ColorEnabled for standard error, where forms and
 // messages are drawn.
-func (s *IOStreams) ColorEnabledStderr() bool { return s.errTTY && s.colorAllowed() }
+func (s *IOStreams) ColorEnabledStderr() bool { return s.colorFor(s.errTTY) }
 
 // UnicodeEnabled reports whether block characters may be drawn. It is false
 // on TERM=dumb or TERM=linux, and when the locale (LC_ALL, then LC_CTYPE, then

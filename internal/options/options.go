@@ -8,35 +8,178 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
+	"github.com/cophealth/cop/internal/model"
 	"github.com/spf13/cobra"
 )
 
+// Table is the name of the human-readable format in every command, and Text
+// the alias that every command accepts for it (cop check and cop validate
+// called it text before; old scripts keep working).
+const (
+	Table = "table"
+	Text  = "text"
+)
+
 // Format adds -f/--format, choosing among formats, with def as the default.
+// A value outside formats is refused while the flags are parsed, and "text"
+// is read as "table" wherever table is one of the formats.
 func Format(cmd *cobra.Command, p *string, formats []string, def string) {
-	cmd.Flags().StringVarP(p, "format", "f", def, "output format: "+strings.Join(formats, ", "))
+	*p = def
+	cmd.Flags().VarP(&formatValue{p: p, formats: formats}, "format", "f", "output format: "+strings.Join(formats, ", "))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// CheckFormat returns a usage error when format is not one of formats.
+// formatValue is the -f flag: one of a list of formats, with text read as
+// table.
+type formatValue struct {
+	p       *string
+	formats []string
+}
+
+// String returns the format chosen.
+func (v *formatValue) String() string { return *v.p }
+
+// Choices lists the formats, for error messages.
+func (v *formatValue) Choices() []string { return v.formats }
+
+// Type names the value in help ("-f, --format FORMAT").
+func (v *formatValue) Type() string { return "FORMAT" }
+
+// Set accepts one of the formats, or text for table.
+func (v *formatValue) Set(s string) error {
+	if s == Text && slices.Contains(v.formats, Table) {
+		s = Table
+	}
+	if !slices.Contains(v.formats, s) {
+		return &ChoiceError{Value: s, Choices: v.formats}
+	}
+	*v.p = s
+	return nil
+}
+
+// ChoiceError is the error of a flag that takes one of a few words, given
+// another word. The flag error function words it with the flag's name.
+type ChoiceError struct {
+	Value   string
+	Choices []string
+}
+
+// Error lists the choices.
+func (e *ChoiceError) Error() string {
+	return fmt.Sprintf("%q is not one of %s", e.Value, strings.Join(e.Choices, ", "))
+}
+
+// CheckFormat returns a usage error when format is not one of formats
+// (text counts as table).
 func CheckFormat(format string, formats []string) error {
-	if slices.Contains(formats, format) {
+	if slices.Contains(formats, format) || (format == Text && slices.Contains(formats, Table)) {
 		return nil
 	}
 	return exitcode.Usage(fmt.Errorf("unknown format %q (expected %s)", format, strings.Join(formats, ", ")))
 }
 
-// Output adds -o/--output: the file written instead of standard output.
+// Output adds -o/--output for output that cop can make again from its
+// inputs (reports, comparisons, check results, lists, schemas): an existing
+// FILE is replaced, atomically. Files that hold answers use OutputKeep.
 func Output(cmd *cobra.Command, p *string) {
-	cmd.Flags().StringVarP(p, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	cmd.Flags().StringVarP(p, "output", "o", "", "write to `FILE` instead of standard output (replacing it)")
 }
 
-// Framework adds --framework: a framework file of the user's own, used for
-// assessments that name its id.
+// OutputKeep adds -o/--output for files that hold answers or a person's
+// edits (a merged round, an exported framework): an existing FILE is never
+// replaced unless --force is given, which the command defines.
+func OutputKeep(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVarP(p, "output", "o", "", "write to `FILE` instead of standard output (kept if it exists, unless --force)")
+}
+
+// OutputRule is the rule for -o onto an existing file, as the help and the
+// manual state it.
+const OutputRule = `-o FILE writes to FILE instead of standard output, atomically (a reader
+never sees half a file). Output that cop can make again from its inputs
+(reports, comparisons, check results, lists, schemas) replaces FILE; a file
+that holds answers (cop assess, cop merge, cop framework export) is never
+replaced unless --force is given.`
+
+// Framework adds --framework to a command that reads assessments: a
+// framework file of the user's own, used for the assessments that name its
+// id.
 func Framework(cmd *cobra.Command, p *string) {
-	cmd.Flags().StringVar(p, "framework", "", "use the framework in `FILE` for assessments that name its id")
+	FrameworkFile(cmd, p, "use the framework in `FILE` for assessments that name its id")
+}
+
+// FrameworkFile adds --framework with a help text that says what the
+// command does with the file (commands that read no assessment).
+func FrameworkFile(cmd *cobra.Command, p *string, usage string) {
+	cmd.Flags().StringVar(p, "framework", "", usage)
 	_ = cmd.MarkFlagFilename("framework", "yaml", "yml")
 }
+
+// FrameworkFor is the framework a completion should offer ids from: the
+// --framework file given on the command line so far (the last one, when the
+// flag repeats), else the embedded default. It is nil when that file does
+// not load: completion then offers nothing rather than wrong ids.
+func FrameworkFor(cmd *cobra.Command) *model.Framework {
+	path := ""
+	if fl := cmd.Flags().Lookup("framework"); fl != nil {
+		if sv, ok := fl.Value.(interface{ GetSlice() []string }); ok {
+			if s := sv.GetSlice(); len(s) > 0 {
+				path = s[len(s)-1]
+			}
+		} else {
+			path = fl.Value.String()
+		}
+	}
+	cat, err := catalog.New(path)
+	if err != nil {
+		return nil
+	}
+	fw, err := cat.Default()
+	if err != nil {
+		return nil
+	}
+	return fw
+}
+
+// DimensionIDs completes a dimension id of the command's framework.
+func DimensionIDs(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	fw := FrameworkFor(cmd)
+	if fw == nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return fw.DimensionIDs(), cobra.ShellCompDirectiveNoFileComp
+}
+
+// DimensionMinimums completes DIM=N: the dimension ids of the command's
+// framework followed by "=", with no space after, so the number comes next.
+func DimensionMinimums(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	fw := FrameworkFor(cmd)
+	if fw == nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []string
+	for _, d := range fw.Dimensions {
+		out = append(out, d.ID+"=\t"+OneLineTitle(d.Title))
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+}
+
+// LevelIDs completes a level id of the command's framework, lowest first.
+func LevelIDs(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	fw := FrameworkFor(cmd)
+	if fw == nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []string
+	for _, l := range fw.Levels {
+		out = append(out, l.ID+"\t"+OneLineTitle(l.Label))
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// OneLineTitle keeps a completion's description to one line.
+func OneLineTitle(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // YAMLFiles completes file arguments with YAML files.
 func YAMLFiles(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {

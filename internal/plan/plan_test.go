@@ -31,9 +31,9 @@ framework: {id: pf, version: 1.0.0}
 responses:
   - respondent: Ana
     ratings:
-      purpose: {plan: 0, goals: 2}   # plan: none yet
+      aims: {plan: 0, goals: 2}   # plan: none yet
     notes:
-      purpose: >-
+      aims: >-
         A long note that was folded
         over two lines.
 # The end of the file.
@@ -70,7 +70,7 @@ func done(t *testing.T, f *File, want string) {
 
 func TestAddToAFileWithoutActions(t *testing.T) {
 	f := open(t, round)
-	if err := f.Add(model.Action{Dimension: "purpose", Indicator: "plan", What: "Agree a twelve-month plan: in January", Owner: "Ana", Due: day("2026-06-30")}); err != nil {
+	if err := f.Add(model.Action{Dimension: "aims", Indicator: "plan", What: "Agree a twelve-month plan: in January", Owner: "Ana", Due: day("2026-06-30")}); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Add(model.Action{Dimension: "people", What: "yes", Status: model.ActionDoing}); err != nil {
@@ -81,7 +81,7 @@ func TestAddToAFileWithoutActions(t *testing.T) {
 	// that YAML would read as something else (a colon and space) quoted.
 	// ("yes" is text in YAML 1.2, which cop reads.)
 	done(t, f, round+`actions:
-  - indicator: purpose/plan
+  - indicator: aims/plan
     what: 'Agree a twelve-month plan: in January'
     owner: Ana
     due: 2026-06-30
@@ -95,10 +95,10 @@ func TestAddToAFileWithoutActions(t *testing.T) {
 // withActions has a block list of actions, in both styles, with comments.
 var withActions = round[:strings.Index(round, "# The end")] + `actions:
   # agreed at the May meeting
-  - indicator: purpose/plan
+  - indicator: aims/plan
     what: Agree a plan
     status: "planned"   # quoted
-  - {indicator: purpose/goals, what: Say the goals}
+  - {indicator: aims/goals, what: Say the goals}
   - indicator: people/welcome
     what: >-
       Welcome each newcomer
@@ -122,7 +122,7 @@ func TestSetStatusKeepsEverythingElse(t *testing.T) {
 	// and the comment that belong to what follows.
 	want := strings.NewReplacer(
 		`status: "planned"   # quoted`, `status: "done"   # quoted`,
-		`{indicator: purpose/goals, what: Say the goals}`, `{indicator: purpose/goals, what: Say the goals, status: doing}`,
+		`{indicator: aims/goals, what: Say the goals}`, `{indicator: aims/goals, what: Say the goals, status: doing}`,
 		"    owner: Ben\n", "    owner: Ben\n    status: dropped\n",
 	).Replace(withActions)
 	done(t, f, want)
@@ -136,10 +136,10 @@ func TestSetStatusKeepsEverythingElse(t *testing.T) {
 
 func TestAddAfterTheLastAction(t *testing.T) {
 	f := open(t, withActions)
-	if err := f.Add(model.Action{Dimension: "purpose", Indicator: "goals", What: "Ask three members", Status: model.ActionPlanned}); err != nil {
+	if err := f.Add(model.Action{Dimension: "aims", Indicator: "goals", What: "Ask three members", Status: model.ActionPlanned}); err != nil {
 		t.Fatal(err)
 	}
-	done(t, f, strings.Replace(withActions, "    owner: Ben\n", "    owner: Ben\n  - indicator: purpose/goals\n    what: Ask three members\n    status: planned\n", 1))
+	done(t, f, strings.Replace(withActions, "    owner: Ben\n", "    owner: Ben\n  - indicator: aims/goals\n    what: Ask three members\n    status: planned\n", 1))
 }
 
 func TestEmptyActionsValue(t *testing.T) {
@@ -179,7 +179,7 @@ func TestMistakes(t *testing.T) {
 	}{
 		{f.SetStatus(3, model.ActionDone), "r.yaml has no action 4 (it has 3)"},
 		{f.SetStatus(0, "finished"), `status "finished" is not one of planned, doing, done, dropped`},
-		{f.Add(model.Action{Dimension: "money", What: "x"}), `unknown dimension "money" (framework pf has purpose, people)`},
+		{f.Add(model.Action{Dimension: "money", What: "x"}), `unknown dimension "money" (framework pf has aims, people)`},
 		{f.Add(model.Action{Dimension: "people", Indicator: "range", What: "x"}), `unknown indicator "range" in dimension "people" (expected welcome)`},
 		{f.Add(model.Action{Dimension: "people", What: "  "}), "an action needs a what: what the community will do"},
 		{f.Add(model.Action{Dimension: "people", What: "x", Status: "later"}), `status "later" is not one of planned, doing, done, dropped`},
@@ -219,7 +219,10 @@ func TestExamplesKeepEveryOtherLine(t *testing.T) {
 			t.Fatal(err)
 		}
 		n := len(f.Actions())
-		if err := f.Add(model.Action{Dimension: "purpose", Indicator: "development-plan", What: "Agree a plan", Owner: "Ana Ruiz", Due: day("2027-01-31")}); err != nil {
+		// The first indicator of the file's framework: ids are data.
+		d := f.Loaded.Framework.Dimensions[0]
+		target := d.ID + "/" + d.Indicators[0].ID
+		if err := f.Add(model.Action{Dimension: d.ID, Indicator: d.Indicators[0].ID, What: "Agree a plan", Owner: "Ana Ruiz", Due: day("2027-01-31")}); err != nil {
 			t.Fatal(err)
 		}
 		if err := f.SetStatus(n, model.ActionDoing); err != nil {
@@ -228,7 +231,7 @@ func TestExamplesKeepEveryOtherLine(t *testing.T) {
 		if _, err := f.Verify(); err != nil {
 			t.Fatal(err)
 		}
-		added := []string{"  - indicator: purpose/development-plan", "    what: Agree a plan", "    owner: Ana Ruiz", "    due: 2027-01-31", "    status: doing"}
+		added := []string{"  - indicator: " + target, "    what: Agree a plan", "    owner: Ana Ruiz", "    due: 2027-01-31", "    status: doing"}
 		if n == 0 {
 			added = append([]string{"actions:"}, added...)
 		}

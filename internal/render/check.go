@@ -13,7 +13,7 @@ import (
 )
 
 // CheckFormats are the formats cop check writes.
-var CheckFormats = []string{"text", "json", "junit", "github"}
+var CheckFormats = []string{"table", "json", "junit", "github"}
 
 // CheckFile is one file given to cop check: checked, or invalid.
 type CheckFile struct {
@@ -274,12 +274,15 @@ func targetsTable(t *check.Targets, withBaseline bool, cell func(string) string)
 	return tab
 }
 
-// CheckText writes the check for a terminal or a CI log: where the rules
-// came from, then per file a line per rule and the distance to the targets,
-// then a summary line.
+// targetsIndent sets the targets table off under its file in CheckText.
+const targetsIndent = "    "
+
+// CheckText writes the check for a terminal or a CI log, within
+// Style.Width columns: where the rules came from, then per file a line per
+// rule and the distance to the targets, then a summary line.
 func CheckText(w io.Writer, r *CheckReport) error {
 	st := r.Style
-	p := &printer{w: w}
+	p := &printer{w: w, width: st.width()}
 	p.line("Policy: %s", r.policyLine(Inert))
 	if r.Baseline != nil {
 		p.line("Baseline: %s (%s)", Inert(r.Baseline.Assessment.Path), roundTitle(r.Baseline.Assessment, OneLine))
@@ -312,17 +315,18 @@ func CheckText(w io.Writer, r *CheckReport) error {
 			case check.Warn:
 				status = st.Paint("33", st.Bold("warn"))
 			}
-			p.line("  %s  %-*s  %s", status, width, o.Name(), ruleMessage(o, res, OneLine))
+			p.hang(2+4+2+width+2, "  %s  %-*s  %s", status, width, o.Name(), ruleMessage(o, res, OneLine))
 		}
 		if t := res.Targets; t != nil {
 			p.line("  Targets: %s", targetsLine(t))
 			var b strings.Builder
 			tab := targetsTable(t, res.Input.Baseline != nil, OneLine)
+			tab.MaxWidth = st.width() - len(targetsIndent)
 			if err := tab.WritePlain(&b); err != nil {
 				return err
 			}
 			for _, l := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
-				p.line("    %s", l)
+				p.line("%s%s", targetsIndent, l)
 			}
 		}
 	}

@@ -225,9 +225,12 @@ func compareNotes(c *compare.Comparison, user func(string) string) []compareNote
 	return append(out, n)
 }
 
-// CompareTable writes the comparison for a terminal: a headline, the grid
-// with community names wrapped over several header lines and scores
-// coloured by level, then what its marks mean.
+// CompareTable writes the comparison for a terminal, within Style.Width
+// columns: a headline, the grid with community names wrapped over several
+// header lines and scores coloured by level, then what its marks mean. A
+// grid wider than the terminal is split into several tables, each with the
+// row labels and as many rounds as fit, and a last line says that -f csv
+// and -f json give it whole.
 func CompareTable(w io.Writer, c *Compare) error {
 	cmp := c.Comparison
 	header, rows := compareGrid(cmp, compareText{
@@ -237,23 +240,102 @@ func CompareTable(w io.Writer, c *Compare) error {
 		star:    "*",
 		style:   c.Style,
 	})
-	height := 0
-	for _, h := range header {
-		height = max(height, len(h))
+	limit := c.Style.width()
+	tables := splitGrid(header, rows, limit)
+	notes := compareNotes(cmp, OneLine)
+	if len(tables) > 1 {
+		notes = append(notes, compareNote{text: fmt.Sprintf(
+			"The comparison is split into %d tables to fit %d columns; -f csv or -f json gives it whole.", len(tables), limit)})
 	}
-	block := make([][]string, height)
-	for k := range block {
-		block[k] = make([]string, len(header))
-		for j, h := range header {
-			// Bottom-align each column's header, so names sit on their dates.
-			if idx := k - (height - len(h)); idx >= 0 {
-				block[k][j] = h[idx]
+	writeTables := func(w io.Writer) error {
+		for i := range tables {
+			if i > 0 {
+				if _, err := io.WriteString(w, "\n"); err != nil {
+					return err
+				}
+			}
+			if err := tables[i].WritePlain(w); err != nil {
+				return err
 			}
 		}
+		return nil
 	}
-	t := Table{Header: block[0], Rows: append(block[1:], rows...), Align: compareAlign(cmp)}
-	return writeCompareText(w, c.Style.Bold(compareHeadline(cmp, OneLine)), t.WritePlain, compareNotes(cmp, OneLine),
-		noteLayout{mark: "%-4s %s", heading: "%s", item: "  %s"})
+	return writeCompareText(w, c.Style.Bold(compareHeadline(cmp, OneLine)), writeTables, notes,
+		noteLayout{mark: "%-4s %s", heading: "%s", item: "  %s", hang: 5}, limit)
+}
+
+// splitGrid lays a comparison grid out as terminal tables within limit
+// columns. header holds each column's header lines (the first column's are
+// the row labels' heading); rows start with their label. The rounds keep
+// their width and are packed, in order, into as few tables as fit beside
+// the labels; the labels wrap between words to make room, to the same width
+// in every table.
+func splitGrid(header [][]string, rows [][]string, limit int) []Table {
+	cols := make([]int, len(header)) // each column's width
+	labelWord := Width(header[0][0]) // the labels' longest word
+	for j, lines := range header {
+		for _, l := range lines {
+			cols[j] = max(cols[j], Width(l))
+		}
+	}
+	for _, row := range rows {
+		for j, cell := range row {
+			cols[j] = max(cols[j], Width(cell))
+		}
+		for _, word := range strings.Fields(row[0]) {
+			labelWord = max(labelWord, Width(word))
+		}
+	}
+
+	// Pack the rounds beside labels as narrow as their longest word.
+	groups := [][]int{nil}
+	used := labelWord
+	widest := 0 // the widest group of rounds, gutters included
+	for j := 1; j < len(header); j++ {
+		need := gutter + cols[j]
+		if len(groups[len(groups)-1]) > 0 && used+need > limit {
+			groups = append(groups, nil)
+			used = labelWord
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], j)
+		used += need
+		widest = max(widest, used-labelWord)
+	}
+	label := max(min(cols[0], limit-widest), labelWord)
+
+	tables := make([]Table, 0, len(groups))
+	for _, g := range groups {
+		height := 1
+		for _, j := range g {
+			height = max(height, len(header[j]))
+		}
+		block := make([][]string, height)
+		for k := range block {
+			block[k] = make([]string, 1, len(g)+1)
+			for _, j := range g {
+				// Bottom-align each column's header, so names sit on their dates.
+				cell := ""
+				if idx := k - (height - len(header[j])); idx >= 0 {
+					cell = header[j][idx]
+				}
+				block[k] = append(block[k], cell)
+			}
+		}
+		block[height-1][0] = header[0][0]
+		t := Table{Header: block[0], Rows: block[1:], Align: []Align{Left}, MaxWidth: limit}
+		for _, row := range rows {
+			r := []string{Wrap(row[0], label, "")}
+			for _, j := range g {
+				r = append(r, row[j])
+			}
+			t.Rows = append(t.Rows, r)
+		}
+		for range g {
+			t.Align = append(t.Align, Right)
+		}
+		tables = append(tables, t)
+	}
+	return tables
 }
 
 // CompareMarkdown writes the comparison as GitHub-flavoured Markdown, ready
@@ -272,7 +354,7 @@ func CompareMarkdown(w io.Writer, c *Compare) error {
 		t.Header = append(t.Header, strings.Join(h, "<br>"))
 	}
 	return writeCompareText(w, compareHeadline(cmp, Markdown), t.WriteMarkdown, compareNotes(cmp, Markdown),
-		noteLayout{mark: "- `%s` %s", heading: "- %s", item: "  - %s"})
+		noteLayout{mark: "- `%s` %s", heading: "- %s", item: "  - %s"}, 0)
 }
 
 // compareAlign aligns the row labels left and the rounds right.
@@ -284,13 +366,18 @@ func compareAlign(c *compare.Comparison) []Align {
 	return a
 }
 
-// noteLayout is how a format writes the notes under the grid.
-type noteLayout struct{ mark, heading, item string }
+// noteLayout is how a format writes the notes under the grid; hang is
+// where a folded mark line goes on (under its text).
+type noteLayout struct {
+	mark, heading, item string
+	hang                int
+}
 
 // writeCompareText writes the headline, the table and the notes, the shape
-// the terminal and Markdown formats share.
-func writeCompareText(w io.Writer, headline string, table func(io.Writer) error, notes []compareNote, l noteLayout) error {
-	p := &printer{w: w}
+// the terminal and Markdown formats share. A width above 0 folds the lines
+// to fit it.
+func writeCompareText(w io.Writer, headline string, table func(io.Writer) error, notes []compareNote, l noteLayout, width int) error {
+	p := &printer{w: w, width: width}
 	p.line("%s", headline)
 	p.line("")
 	if err := p.flush(); err != nil {
@@ -304,7 +391,7 @@ func writeCompareText(w io.Writer, headline string, table func(io.Writer) error,
 	}
 	for _, n := range notes {
 		if n.mark != "" {
-			p.line(l.mark, n.mark, n.text)
+			p.hang(l.hang, l.mark, n.mark, n.text)
 			continue
 		}
 		p.line(l.heading, n.text)

@@ -80,6 +80,7 @@ func TestCompare(t *testing.T) {
 		{"over-time-csv", ".csv", overTime, compare.Options{}, nil, csvw},
 		{"over-time-json", ".json", overTime, compare.Options{}, nil, jsonw},
 		{"side-by-side-table", ".txt", sideBySide, compare.Options{}, nil, table},
+		{"side-by-side-table-50", ".txt", sideBySide, compare.Options{}, func(c *Compare) { c.Style.Width = 50 }, table},
 		{"side-by-side-table-color", ".txt", sideBySide, compare.Options{Sort: "overall"}, func(c *Compare) { c.Style.Color = true }, table},
 		{"side-by-side-markdown", ".md", sideBySide, compare.Options{}, nil, markdown},
 		{"side-by-side-csv", ".csv", sideBySide, compare.Options{}, nil, csvw},

@@ -13,6 +13,17 @@ import (
 type Style struct {
 	Color   bool // ANSI colour
 	Unicode bool // block characters for bars
+	// Width is how many terminal columns a line may take (the terminal's
+	// width, iostreams.TerminalWidth); 0 means DefaultWidth.
+	Width int
+}
+
+// width is the Style's line width, DefaultWidth when it is not set.
+func (s Style) width() int {
+	if s.Width <= 0 {
+		return DefaultWidth
+	}
+	return s.Width
 }
 
 // Score formats a score rounded to 2 decimals, or "-" when it is null.
@@ -64,23 +75,24 @@ func Rounded(n score.Number) *float64 {
 	return &v
 }
 
-// BarWidth is the width of a full bar, in terminal cells.
+// BarWidth is the width of a full bar, in terminal cells, when the
+// terminal has room for it.
 const BarWidth = 20
 
 var eighths = []string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
 
-// Bar draws a score between the bottom and the top of the scale as a bar of
-// BarWidth cells: Unicode blocks in eighths, or '#' in ASCII. A null score
-// draws nothing.
-func Bar(n score.Number, lo, hi float64, unicode bool) string {
-	if !n.Valid || hi <= lo {
+// Bar draws a score between the bottom and the top of the scale as a bar
+// that is full at width cells: Unicode blocks in eighths, or '#' in ASCII.
+// A null score draws nothing.
+func Bar(n score.Number, lo, hi float64, width int, unicode bool) string {
+	if !n.Valid || hi <= lo || width <= 0 {
 		return ""
 	}
 	frac := scaleFraction(n.Value, lo, hi)
 	if !unicode {
-		return strings.Repeat("#", int(math.Round(frac*BarWidth)))
+		return strings.Repeat("#", int(math.Round(frac*float64(width))))
 	}
-	cells := int(math.Round(frac * BarWidth * 8))
+	cells := int(math.Round(frac * float64(width) * 8))
 	return strings.Repeat("█", cells/8) + eighths[cells%8]
 }
 
@@ -96,11 +108,13 @@ func scaleFraction(v, lo, hi float64) float64 {
 }
 
 // Wrap breaks text into lines of at most width cells, each prefixed with
-// indent; words longer than a line stand on their own.
+// indent; a word longer than a line (a path, a URL) stands on its own,
+// whole, so that it can still be copied.
 func Wrap(text string, width int, indent string) string {
 	var b strings.Builder
 	line := 0
-	for _, word := range strings.Fields(Inert(text)) {
+	words := strings.Fields(Inert(text))
+	for _, word := range words {
 		w := Width(word)
 		switch {
 		case line == 0:

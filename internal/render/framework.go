@@ -7,9 +7,13 @@ import (
 	"github.com/cophealth/cop/internal/model"
 )
 
-// FrameworkText writes a framework as an indented tree for a terminal.
-func FrameworkText(w io.Writer, fw *model.Framework, guidance bool) error {
-	p := &printer{w: w}
+// FrameworkText writes a framework as an indented tree for a terminal,
+// within lineWidth columns (0 means DefaultWidth).
+func FrameworkText(w io.Writer, fw *model.Framework, guidance bool, lineWidth int) error {
+	if lineWidth <= 0 {
+		lineWidth = DefaultWidth
+	}
+	p := &printer{w: w, width: lineWidth}
 	p.line("%s (%s %s)", OneLine(fw.Title), fw.ID, fw.Version)
 	p.line("%s", Wrap(fw.Description, lineWidth, ""))
 	p.line("")

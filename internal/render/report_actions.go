@@ -180,7 +180,7 @@ func actionsTable(p *printer, rep *Report) {
 		p.line("")
 		p.line("%s", st.Bold("Actions agreed after this round"))
 		for _, a := range acts {
-			p.line("%s", Wrap("- "+OneLine(actionTitle(fw, a)+": "+actionText(a)), lineWidth, "    ")[2:])
+			p.hang(4, "  - %s", OneLine(actionTitle(fw, a)+": "+actionText(a)))
 		}
 	}
 	c := rep.Change()
@@ -193,7 +193,7 @@ func actionsTable(p *printer, rep *Report) {
 	if moves := rep.PreviousActions(); len(moves) > 0 {
 		p.line("  Actions agreed then:")
 		for _, m := range moves {
-			p.line("%s", Wrap("- "+OneLine(previousLine(m)), lineWidth, "      ")[2:])
+			p.hang(6, "    - %s", OneLine(previousLine(m)))
 		}
 	}
 }

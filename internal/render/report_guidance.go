@@ -203,13 +203,13 @@ func behind(res *score.Result) string {
 func levelNoteTable(p *printer, res *score.Result) {
 	n := explainLevel(res)
 	if n.Description != "" {
-		p.line("%s", Wrap(OneLine(LevelLabel(res.Overall.Level))+": "+OneLine(n.Description), lineWidth, "  "))
+		p.hang(2, "  %s: %s", OneLine(LevelLabel(res.Overall.Level)), OneLine(n.Description))
 	}
 	if n.Behind != "" {
-		p.line("%s", Wrap(capitalize(OneLine(n.Behind))+".", lineWidth, "  "))
+		p.hang(2, "  %s.", capitalize(OneLine(n.Behind)))
 	}
 	if n.HeldBack != "" {
-		p.line("%s", Wrap("Held back: "+OneLine(n.HeldBack)+".", lineWidth, "  "))
+		p.hang(2, "  Held back: %s.", OneLine(n.HeldBack))
 	}
 }
 
@@ -222,7 +222,7 @@ func questionsTable(p *printer, rep *Report) {
 	p.line("")
 	p.line("%s", rep.Style.Bold("Questions for your meeting"))
 	for _, q := range qs {
-		p.line("%s", Wrap("- "+OneLine(q), lineWidth, "    ")[2:])
+		p.hang(4, "  - %s", OneLine(q))
 	}
 }
 

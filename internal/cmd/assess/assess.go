@@ -85,15 +85,16 @@ replaced without --force. The report goes to standard output and the
 questionnaire to standard error, so "cop assess > report.txt" works.
 
 In a terminal: up and down (or j and k) choose, enter confirms and moves on,
-shift+tab goes back (to the previous page from a page's first question), / filters
-the answers, Ctrl-C stops. With --accessible, ACCESSIBLE=1 or TERM=dumb the
-questions are plain numbered prompts, one per line, for screen readers and for
-answers piped on standard input; an empty line keeps the answer shown in
-brackets. Input that ends before every question is answered keeps the draft and
-exits with status 2. Without a terminal, and without accessible mode, cop
-assess stops at once with status 2.` + options.ExitStatus(false, true),
+shift+tab goes back (to the previous page from a page's first question),
+/ filters the answers, Ctrl-C stops. With --accessible, ACCESSIBLE=1 or
+TERM=dumb the questions are plain numbered prompts, one per line, for screen
+readers and for answers piped on standard input; an empty line keeps the
+answer shown in brackets. Input that ends before every question is answered
+keeps the draft and exits with status 2. Without a terminal, and without
+accessible mode, cop assess stops at once with status 2.` + options.ExitStatus(false, true),
 		Example: `  cop assess
-  cop assess --community "Riverside Palliative Care Nurses" --respondent "Ana Ruiz"
+  cop assess --community "Riverside Palliative Care Nurses" \
+    --respondent "Ana Ruiz"
   cop assess --resume riverside-palliative-care-nurses-2026-11-22.draft.yaml
   cop assess --accessible < answers.txt > report.txt
   cop assess --framework my-framework.yaml -o rounds/2027-01.yaml`,
@@ -117,7 +118,7 @@ assess stops at once with status 2.` + options.ExitStatus(false, true),
 		},
 	}
 	flags := cmd.Flags()
-	options.Framework(cmd, &opts.Framework)
+	options.FrameworkFile(cmd, &opts.Framework, "ask the questions of the framework in `FILE` (and read a --resume draft that names its id)")
 	flags.StringVarP(&opts.Output, "output", "o", "", "save the assessment to `FILE` (default: community-date.yaml in the current folder)")
 	_ = cmd.MarkFlagFilename("output", "yaml", "yml")
 	flags.StringVar(&opts.Resume, "resume", "", "carry on with the draft in `FILE`, every answer filled in")
@@ -465,7 +466,7 @@ func (s *session) finish() error {
 		Assessment: loaded.Assessment,
 		Result:     score.Compute(loaded.Framework, loaded.Assessment),
 		Weakest:    reportWeakest,
-		Style:      render.Style{Color: ios.ColorEnabled(), Unicode: ios.UnicodeEnabled()},
+		Style:      render.Style{Color: ios.ColorEnabled(), Unicode: ios.UnicodeEnabled(), Width: ios.TerminalWidth()},
 	}
 	if err := render.ReportTable(ios.Out, rep); err != nil {
 		return err

@@ -102,7 +102,7 @@ passes). A dimension that is not applicable is skipped. A policy file may
 also set a target per dimension: targets are reported (the gap, the percent
 to target and, with a baseline, the progress since), never enforced.
 
-A directory stands for the assessment files below it. Formats: text (a
+A directory stands for the assessment files below it. Formats: table (a
 line per rule), json, junit (a test case per rule), github (workflow
 annotations, and a Markdown summary appended to $GITHUB_STEP_SUMMARY when it
 is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStatus(true, false),
@@ -131,7 +131,7 @@ is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStat
 			return checkRun(opts)
 		},
 	}
-	options.Format(cmd, &opts.Format, render.CheckFormats, "text")
+	options.Format(cmd, &opts.Format, render.CheckFormats, options.Table)
 	options.Output(cmd, &opts.Output)
 	options.Framework(cmd, &opts.Framework)
 	fl := cmd.Flags()
@@ -140,7 +140,9 @@ is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStat
 	fl.BoolVar(&opts.NoPolicy, "no-policy", false, "ignore "+DefaultPolicy+"; use only the rule flags")
 	fl.Float64Var(&rf.minOverall, "min-overall", 0, "fail when the overall score is below `N`")
 	fl.StringArrayVar(&rf.min, "min", nil, "fail when dimension DIM scores below N (`DIM=N`, repeatable)")
+	_ = cmd.RegisterFlagCompletionFunc("min", options.DimensionMinimums)
 	fl.StringVar(&rf.minLevel, "min-level", "", "fail when the overall level is below the level `ID`")
+	_ = cmd.RegisterFlagCompletionFunc("min-level", options.LevelIDs)
 	fl.Float64Var(&rf.minCoverage, "min-coverage", 0, "fail when the overall coverage is below `F` (0 to 1)")
 	fl.BoolVar(&rf.requireComplete, "require-complete", false, "fail when an indicator is neither rated nor not applicable")
 	fl.IntVar(&rf.maxAge, "max-age", 0, "fail when the round is more than `DAYS` days old")
@@ -379,6 +381,7 @@ func checkRun(opts *Options) error {
 	rep := &render.CheckReport{Policy: pol.Path, Flags: opts.Flags, Baseline: baseline}
 	if opts.Output == "" || opts.Output == "-" {
 		rep.Style.Color = opts.IO.ColorEnabled()
+		rep.Style.Width = opts.IO.TerminalWidth()
 	}
 	now := opts.Now()
 	for _, f := range files {

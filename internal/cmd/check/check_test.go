@@ -48,12 +48,16 @@ func TestFlags(t *testing.T) {
 	if o.Format != "junit" || strings.Join(o.Files, " ") != "a.yaml b.yaml" {
 		t.Errorf("format %q, files %v", o.Format, o.Files)
 	}
+	// text is the old name of table, and still accepted.
+	if o, err = parse(t, "-f", "text", "a.yaml"); err != nil || o.Format != "table" {
+		t.Errorf("-f text: format %q, %v; want table", o.Format, err)
+	}
 	// Flags not given stay unset: a policy file's rules are kept.
 	o, err = parse(t, "a.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !o.Overrides.Empty() || len(o.Flags) != 0 || o.Format != "text" {
+	if !o.Overrides.Empty() || len(o.Flags) != 0 || o.Format != "table" {
 		t.Errorf("no flags: overrides %+v, flags %v, format %q", o.Overrides, o.Flags, o.Format)
 	}
 }
@@ -71,7 +75,7 @@ func TestFlagErrors(t *testing.T) {
 		"--max-drop -1":               `--max-drop -1 is negative (expected how much a score may fall, such as 0.25)`,
 		"--min-level two words":       `--min-level "two words" is not a level id (letters, digits, '-', '_' or '.')`,
 		"--policy p.yaml --no-policy": `--policy and --no-policy cannot be used together`,
-		"-f xml":                      `unknown format "xml" (expected text, json, junit, github)`,
+		"-f xml":                      `"xml" is not one of table, json, junit, github`,
 		"--baseline= --min-overall 1": `--baseline needs a FILE`,
 	} {
 		t.Run(args, func(t *testing.T) {

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/cophealth/cop/internal/build"
-	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
 	"github.com/cophealth/cop/internal/inert"
@@ -71,8 +70,9 @@ respondents' files with cop merge).
 A directory stands for every .yaml and .yml file below it; files found that
 way that are not assessments (other cop files, CI workflows; -f json counts
 them) are skipped, but one without a kind: line that has an assessment's
-fields is reported. A file named outright must be an assessment. Files are read on every core and
-only their scores are kept, so thousands of files are fine; a file that
+fields is reported. A file named outright must be an assessment. Files are
+read on every core and only their scores are kept, so thousands of files
+are fine; a file that
 cannot be read is reported with its name, the others are still compared,
 and cop exits with status 2.
 
@@ -86,11 +86,11 @@ counted and listed under the table.
 
 Formats: table (for a terminal, coloured by level when colour is on),
 markdown (for documents and slides), csv (a row per round, for
-spreadsheets), json (shape in the README), html (one self-contained page:
-a radar chart with a polygon per round and a legend, above the grid with a
-bar per score; no script, no network, prints on A4). With -f html,
---policy FILE draws a policy file's targets as a dashed polygon and adds
-a Target column.` + options.ExitStatus(false, false),
+spreadsheets), json (its shape is in docs/file-formats.md), html (one
+self-contained page: a radar chart with a polygon per round and a legend,
+above the grid with a bar per score; no script, no network, prints on A4).
+With -f html, --policy FILE draws a policy file's targets as a dashed
+polygon and adds a Target column.` + options.ExitStatus(false, false),
 		Example: `  cop compare examples/
   cop compare examples/riverside-nurses/
   cop compare --all-rounds --sort overall -f markdown examples/ > slide.md
@@ -130,13 +130,12 @@ a Target column.` + options.ExitStatus(false, false),
 	return cmd
 }
 
-// sortCompletion offers name, overall and the default framework's dimensions.
-func sortCompletion(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+// sortCompletion offers name, overall and the dimensions of the framework
+// given with --framework (the last one), else of the default framework.
+func sortCompletion(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
 	keys := []string{grid.SortName, grid.SortOverall}
-	if cat, err := catalog.New(""); err == nil {
-		if fw, err := cat.Default(); err == nil {
-			keys = append(keys, fw.DimensionIDs()...)
-		}
+	if fw := options.FrameworkFor(cmd); fw != nil {
+		keys = append(keys, fw.DimensionIDs()...)
 	}
 	return keys, cobra.ShellCompDirectiveNoFileComp
 }
@@ -170,6 +169,9 @@ func compareRun(opts *Options) error {
 		Color:   (opts.Output == "" || opts.Output == "-") && opts.IO.ColorEnabled(),
 		Unicode: opts.IO.UnicodeEnabled(),
 	}}
+	if opts.Output == "" || opts.Output == "-" {
+		rep.Style.Width = opts.IO.TerminalWidth()
+	}
 	var warnings []*load.Warning
 	bad := 0
 	for i, o := range outs {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/cophealth/cop/internal/factory"
 	_ "github.com/cophealth/cop/internal/golden" // accept go test ./... -update
 	"github.com/cophealth/cop/internal/iostreams"
@@ -87,5 +88,47 @@ func TestCompareColour(t *testing.T) {
 				t.Errorf("no scores:\n%s", text)
 			}
 		})
+	}
+}
+
+// TestCompareWidth: on a 50-column terminal the comparison of the examples
+// fits 50 columns (split into tables, with the hint); written to a file it
+// is laid out for 80 columns, whatever the terminal.
+func TestCompareWidth(t *testing.T) {
+	for _, toFile := range []bool{false, true} {
+		ios, _, out, errOut := iostreams.Test()
+		ios.SetStdoutTTY(true)
+		ios.SetTerminalWidth(50)
+		f := factory.New(ios)
+		opts := &Options{IO: ios, WriteOutput: f.WriteOutput, Files: []string{examples}, Format: "table", Sort: "name"}
+		want := 50
+		if toFile {
+			opts.Output = filepath.Join(t.TempDir(), "cmp.txt")
+			want = 80
+		}
+		if err := compareRun(opts); err != nil {
+			t.Fatalf("%v\n%s", err, errOut)
+		}
+		text := out.String()
+		if toFile {
+			data, err := os.ReadFile(opts.Output)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text = string(data)
+		}
+		widest := 0
+		for _, l := range strings.Split(text, "\n") {
+			widest = max(widest, ansi.StringWidth(l))
+		}
+		// The examples' names wrap to 19, 18 and 20 cells beside labels of
+		// at least 14 ("Sustainability"): 14 + 21 + 20 + 22 = 77 columns fit
+		// 80 in one table, but not 50.
+		if widest > want || widest < want-10 {
+			t.Errorf("to a file %v: widest line %d columns, want at most %d (and near it):\n%s", toFile, widest, want, text)
+		}
+		if split := strings.Contains(text, "-f csv or -f json"); split != (want == 50) {
+			t.Errorf("to a file %v: split %v:\n%s", toFile, split, text)
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/cophealth/cop/framework"
 	"github.com/cophealth/cop/internal/atomicfile"
 	"github.com/cophealth/cop/internal/catalog"
+	"github.com/cophealth/cop/internal/cmd/validate"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
 	"github.com/cophealth/cop/internal/inert"
@@ -69,6 +70,15 @@ func pick(cat *catalog.Catalog, args []string) (*model.Framework, error) {
 	return fw, nil
 }
 
+// outputWidth is the width to lay output out for: the terminal's when it
+// goes to standard output, else render's default (0).
+func outputWidth(ios *iostreams.IOStreams, output string) int {
+	if output == "" || output == "-" {
+		return ios.TerminalWidth()
+	}
+	return 0
+}
+
 // ---- list
 
 type listOptions struct {
@@ -96,9 +106,9 @@ your own.` + options.ExitStatus(false, false),
 			return listRun(opts)
 		},
 	}
-	options.Format(cmd, &opts.Format, listFormats, "table")
+	options.Format(cmd, &opts.Format, listFormats, options.Table)
 	options.Output(cmd, &opts.Output)
-	options.Framework(cmd, &opts.Framework)
+	options.FrameworkFile(cmd, &opts.Framework, "also list the framework in `FILE`")
 	return cmd
 }
 
@@ -141,15 +151,22 @@ func listRun(opts *listOptions) error {
 			return render.JSON(w, entries)
 		}
 		t := render.Table{
-			Header: []string{"ID", "Version", "Title", "Dimensions", "Indicators", "Source"},
-			Align:  []render.Align{render.Left, render.Left, render.Left, render.Right, render.Right, render.Left},
+			Header:   []string{"ID", "Version", "Title", "Dimensions", "Indicators", "Source"},
+			Align:    []render.Align{render.Left, render.Left, render.Left, render.Right, render.Right, render.Left},
+			MaxWidth: outputWidth(opts.IO, opts.Output),
 		}
 		for _, e := range entries {
 			id := e.ID
 			if e.Default {
 				id += " (default)"
 			}
-			t.Rows = append(t.Rows, []string{id, e.Version, render.OneLine(e.Title), fmt.Sprint(e.Dimensions), fmt.Sprint(e.Indicators), e.Source})
+			// "embedded" rather than "embedded:cop-health.yaml" keeps the
+			// table within 80 columns; -f json has the file name.
+			source := e.Source
+			if strings.HasPrefix(source, "embedded:") {
+				source = "embedded"
+			}
+			t.Rows = append(t.Rows, []string{id, e.Version, render.OneLine(e.Title), fmt.Sprint(e.Dimensions), fmt.Sprint(e.Indicators), render.OneLine(source)})
 		}
 		return t.WritePlain(w)
 	})
@@ -167,7 +184,7 @@ type showOptions struct {
 	Guidance    bool
 }
 
-var showFormats = []string{"text", "markdown", "json"}
+var showFormats = []string{options.Table, "markdown", "json"}
 
 func newCmdShow(f *factory.Factory) *cobra.Command {
 	opts := &showOptions{IO: f.IO, WriteOutput: f.WriteOutput}
@@ -191,9 +208,9 @@ default framework.` + options.ExitStatus(false, false),
 			return showRun(opts)
 		},
 	}
-	options.Format(cmd, &opts.Format, showFormats, "text")
+	options.Format(cmd, &opts.Format, showFormats, options.Table)
 	options.Output(cmd, &opts.Output)
-	options.Framework(cmd, &opts.Framework)
+	options.FrameworkFile(cmd, &opts.Framework, "show the framework in `FILE` (when no ID is given)")
 	cmd.Flags().BoolVar(&opts.Guidance, "guidance", false, "include each indicator's guidance")
 	return cmd
 }
@@ -214,19 +231,24 @@ func showRun(opts *showOptions) error {
 		case "markdown":
 			return render.FrameworkMarkdown(w, fw, opts.Guidance)
 		}
-		return render.FrameworkText(w, fw, opts.Guidance)
+		return render.FrameworkText(w, fw, opts.Guidance, outputWidth(opts.IO, opts.Output))
 	})
 }
 
 // ---- lint
 
 type lintOptions struct {
-	IO    *iostreams.IOStreams
-	Files []string
+	IO          *iostreams.IOStreams
+	WriteOutput func(string, func(io.Writer) error) error
+	Files       []string
+	Format      string
+	Output      string
 }
 
+var lintFormats = []string{options.Table, "json"}
+
 func newCmdLint(f *factory.Factory) *cobra.Command {
-	opts := &lintOptions{IO: f.IO}
+	opts := &lintOptions{IO: f.IO, WriteOutput: f.WriteOutput}
 	cmd := &cobra.Command{
 		Use:   "lint [FILE...]",
 		Short: "Check framework files (or, with no FILE, the embedded ones)",
@@ -237,7 +259,9 @@ dimension without indicators, an unknown key or a missing title. Advice that
 does not make a framework invalid (an indicator without a title, two scale
 answers with the same label) is printed as a warning.
 
-With no FILE, the embedded frameworks are checked.` + options.ExitStatus(false, false),
+With no FILE, the embedded frameworks are checked. The table format prints a
+line per file and the problems on standard error; json holds both, in the
+shape cop validate -f json writes.` + options.ExitStatus(false, false),
 		Example: `  cop framework export -o my-framework.yaml
   $EDITOR my-framework.yaml
   cop framework lint my-framework.yaml`,
@@ -247,6 +271,8 @@ With no FILE, the embedded frameworks are checked.` + options.ExitStatus(false, 
 			return lintRun(opts)
 		},
 	}
+	options.Format(cmd, &opts.Format, lintFormats, options.Table)
+	options.Output(cmd, &opts.Output)
 	return cmd
 }
 
@@ -254,6 +280,7 @@ func lintRun(opts *lintOptions) error {
 	type input struct {
 		name string
 		data []byte
+		err  error
 	}
 	var inputs []input
 	if len(opts.Files) == 0 {
@@ -266,7 +293,7 @@ func lintRun(opts *lintOptions) error {
 			if err != nil {
 				return err
 			}
-			inputs = append(inputs, input{"embedded:" + n, data})
+			inputs = append(inputs, input{name: "embedded:" + n, data: data})
 		}
 	}
 	for _, path := range opts.Files {
@@ -278,45 +305,67 @@ func lintRun(opts *lintOptions) error {
 		} else {
 			data, err = load.ReadFile(path)
 		}
-		if err != nil {
-			inert.Fprintln(opts.IO.ErrOut, err)
-			fmt.Fprintf(opts.IO.Out, "%s: invalid\n", inert.Line(path))
-			inputs = append(inputs, input{name: path})
-			continue
-		}
-		inputs = append(inputs, input{path, data})
+		inputs = append(inputs, input{path, data, err})
 	}
+	table := opts.Format == options.Table
+	results := []validate.FileResult{}
+	// counted says whether a file's problems came as a list, which the
+	// table counts ("invalid: 3 problems"); one unreadable file is "invalid".
+	var counted []bool
 	failed := 0
 	for _, in := range inputs {
-		if in.data == nil {
-			failed++
-			continue
+		r := validate.FileResult{File: in.name, Kind: model.FrameworkKind, Problems: []validate.Problem{}, Warnings: []validate.Problem{}}
+		err := in.err
+		var fw *model.Framework
+		if err == nil {
+			fw, err = load.FrameworkBytes(in.name, in.data)
 		}
-		fw, err := load.FrameworkBytes(in.name, in.data)
+		var list load.Problems
+		counted = append(counted, errors.As(err, &list))
 		if err != nil {
 			failed++
-			var ps load.Problems
-			if errors.As(err, &ps) {
-				for _, p := range ps {
+			for _, p := range load.ProblemsOf(err) {
+				r.Problems = append(r.Problems, validate.Problem{Line: p.Line, Column: p.Col, Message: p.Msg})
+				if table {
 					inert.Fprintln(opts.IO.ErrOut, p)
 				}
-				fmt.Fprintf(opts.IO.Out, "%s: invalid: %s\n", inert.Line(in.name), render.Plural(len(ps), "problem"))
-			} else {
-				inert.Fprintln(opts.IO.ErrOut, err)
-				fmt.Fprintf(opts.IO.Out, "%s: invalid\n", inert.Line(in.name))
 			}
+			results = append(results, r)
 			continue
 		}
+		r.Valid = true
 		warnings := Advice(fw)
 		for _, w := range warnings {
-			inert.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
+			r.Warnings = append(r.Warnings, validate.Problem{Message: w})
+			if table {
+				inert.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
+			}
 		}
-		summary := fmt.Sprintf("%s: ok: %s %s, %s, %s", inert.Line(in.name), fw.ID, fw.Version,
+		r.Summary = fmt.Sprintf("%s %s, %s, %s", fw.ID, fw.Version,
 			render.Plural(len(fw.Dimensions), "dimension"), render.Plural(fw.IndicatorCount(), "indicator"))
 		if len(warnings) > 0 {
-			summary += ", " + render.Plural(len(warnings), "warning")
+			r.Summary += ", " + render.Plural(len(warnings), "warning")
 		}
-		fmt.Fprintln(opts.IO.Out, summary)
+		results = append(results, r)
+	}
+	err := opts.WriteOutput(opts.Output, func(w io.Writer) error {
+		if !table {
+			return render.JSON(w, results)
+		}
+		for i, r := range results {
+			switch {
+			case r.Valid:
+				fmt.Fprintf(w, "%s: ok: %s\n", inert.Line(r.File), r.Summary)
+			case counted[i]:
+				fmt.Fprintf(w, "%s: invalid: %s\n", inert.Line(r.File), render.Plural(len(r.Problems), "problem"))
+			default:
+				fmt.Fprintf(w, "%s: invalid\n", inert.Line(r.File))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if failed > 0 {
 		return exitcode.Silent(exitcode.Invalid)
@@ -356,9 +405,14 @@ func Advice(fw *model.Framework) []string {
 type exportOptions struct {
 	IO     *iostreams.IOStreams
 	Args   []string
+	Format string
 	Output string
 	Force  bool
 }
+
+// exportFormats: a framework is exported as the YAML cop embeds, comments
+// and all; -f yaml is accepted so that -f works on every command.
+var exportFormats = []string{"yaml"}
 
 func newCmdExport(f *factory.Factory) *cobra.Command {
 	opts := &exportOptions{IO: f.IO}
@@ -380,7 +434,8 @@ With -o FILE an existing file is never replaced unless --force is given.` + opti
 			return exportRun(opts)
 		},
 	}
-	options.Output(cmd, &opts.Output)
+	options.Format(cmd, &opts.Format, exportFormats, "yaml")
+	options.OutputKeep(cmd, &opts.Output)
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
 	return cmd
 }

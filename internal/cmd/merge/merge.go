@@ -33,6 +33,7 @@ type Options struct {
 
 	Files     []string
 	Framework string
+	Format    string
 	Output    string
 	Anonymize bool
 	Force     bool
@@ -77,12 +78,17 @@ without it). An existing file is never replaced unless --force is given.` + opti
 			return mergeRun(opts)
 		},
 	}
-	options.Output(cmd, &opts.Output)
+	options.Format(cmd, &opts.Format, Formats, "yaml")
+	options.OutputKeep(cmd, &opts.Output)
 	options.Framework(cmd, &opts.Framework)
 	cmd.Flags().BoolVar(&opts.Anonymize, "anonymize", false, `replace respondents' names with "Respondent 1..N", in the order of the merged file`)
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
+
+// Formats: the merged round is an assessment file, in YAML; -f yaml is
+// accepted so that -f works on every command.
+var Formats = []string{"yaml"}
 
 // Input is one respondents' file to merge.
 type Input struct {

@@ -134,7 +134,7 @@ func (s *session) menu(changed bool) (int, error) {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%d. %s", i+1, actionLine(act))
+		fmt.Fprintf(&b, "%d. %s", i+1, listLine(act))
 	}
 	opts := []huh.Option[int]{huh.NewOption("Add an action", choiceAdd)}
 	for i, act := range actions {
@@ -153,23 +153,6 @@ func (s *session) menu(changed bool) (int, error) {
 		huh.NewSelect[int]().Title("What next?").Options(opts...).Value(&choice),
 	))
 	return choice, err
-}
-
-// actionLine is an action in one line: "purpose/development-plan: Agree a
-// plan (Ana Ruiz, due 2026-06-30): planned".
-func actionLine(a model.Action) string {
-	var who []string
-	if a.Owner != "" {
-		who = append(who, render.OneLine(a.Owner))
-	}
-	if !a.Due.IsZero() {
-		who = append(who, "due "+a.Due.Format(model.DateLayout))
-	}
-	s := a.Target() + ": " + render.OneLine(a.What)
-	if len(who) > 0 {
-		s += " (" + strings.Join(who, ", ") + ")"
-	}
-	return s + ": " + a.Status
 }
 
 // clip shortens text for a menu line.
@@ -300,7 +283,7 @@ func (s *session) askStatus(i int) (string, error) {
 	err := s.run(huh.NewGroup(
 		huh.NewSelect[string]().
 			Title("Status of action " + strconv.Itoa(i+1)).
-			Description(actionLine(act)).
+			Description(listLine(act)).
 			Options(opts...).Value(&status),
 	))
 	return status, err

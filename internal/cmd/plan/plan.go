@@ -30,14 +30,18 @@ import (
 
 // Options holds the flags and dependencies of cop plan.
 type Options struct {
-	IO  *iostreams.IOStreams
-	Now func() time.Time
+	IO          *iostreams.IOStreams
+	Now         func() time.Time
+	WriteOutput func(path string, write func(io.Writer) error) error
 	// Interruptible gives the context the interactive form runs in.
 	Interruptible func(context.Context) (context.Context, context.CancelFunc)
 
 	File      string
 	Framework string
 	List      bool
+	// Format and Output are for the list (--list): table or json, and the
+	// file it goes to.
+	Format, Output string
 
 	// Add is the target of an action to add (dimension/indicator or a
 	// dimension id), with its what, owner, due date and status.
@@ -51,7 +55,7 @@ type Options struct {
 // NewCmdPlan builds cop plan. runF replaces the run function in tests of
 // flag parsing.
 func NewCmdPlan(f *factory.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Now: f.Now, Interruptible: f.Interruptible}
+	opts := &Options{IO: f.IO, Now: f.Now, Interruptible: f.Interruptible, WriteOutput: f.WriteOutput}
 	cmd := &cobra.Command{
 		Use:   "plan FILE",
 		Short: "Record the actions agreed after a round, and update their status",
@@ -73,12 +77,13 @@ and asks what, who and by when. With flags it runs without asking:
       action about TARGET with --set TARGET=STATUS
   --list
       prints the actions, numbered, with those past their due date marked
+      (-f json for scripts, -o FILE to write them to a file)
 
 The file is rewritten atomically, and only the lines of the actions change:
 every other field, comment and blank line stays where it was.` + options.ExitStatus(false, true),
 		Example: `  cop plan examples/riverside-nurses/2026-05-21.yaml
-  cop plan round.yaml --add purpose/development-plan --what "Agree a twelve-month plan" \
-      --owner "Ana Ruiz" --due 2027-01-31
+  cop plan round.yaml --add purpose/development-plan \
+      --what "Agree a twelve-month plan" --owner "Ana Ruiz" --due 2027-01-31
   cop plan round.yaml --set 1=doing --set governance=done
   cop plan round.yaml --list`,
 		Args:              options.ExactArgs(1, "one assessment FILE"),
@@ -97,6 +102,12 @@ every other field, comment and blank line stays where it was.` + options.ExitSta
 			if adding && strings.TrimSpace(opts.What) == "" {
 				return exitcode.Usage(errors.New("--add needs --what TEXT: what the community will do"))
 			}
+			if err := options.CheckFormat(opts.Format, ListFormats); err != nil {
+				return err
+			}
+			if (cmd.Flags().Changed("format") || cmd.Flags().Changed("output")) && !opts.List {
+				return exitcode.Usage(errors.New("-f and -o are for the list of actions: give --list too"))
+			}
 			if opts.List && (adding || len(opts.Set) > 0) {
 				return exitcode.Usage(errors.New("--list only prints the actions; give it alone, or --add and --set alone"))
 			}
@@ -107,6 +118,8 @@ every other field, comment and blank line stays where it was.` + options.ExitSta
 		},
 	}
 	options.Framework(cmd, &opts.Framework)
+	options.Format(cmd, &opts.Format, ListFormats, options.Table)
+	options.Output(cmd, &opts.Output)
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.List, "list", false, "print the actions, numbered, and change nothing")
 	fl.StringVar(&opts.Add, "add", "", "add an action about `TARGET` (dimension/indicator, or a dimension)")
@@ -138,7 +151,13 @@ func planRun(opts *Options) error {
 	}
 	switch {
 	case opts.List:
-		return writeList(opts.IO.Out, f.Actions(), opts.Now())
+		now := opts.Now()
+		return opts.WriteOutput(opts.Output, func(w io.Writer) error {
+			if opts.Format == "json" {
+				return writeListJSON(w, f.Actions(), now)
+			}
+			return writeList(w, f.Actions(), now)
+		})
 	case opts.Add != "" || len(opts.Set) > 0:
 		if err := byFlags(opts, f); err != nil {
 			return err
@@ -293,25 +312,73 @@ func statusSummary(actions []model.Action) string {
 	return s
 }
 
-// writeList prints the actions, numbered as --set takes them.
+// ListFormats are the formats of cop plan --list.
+var ListFormats = []string{options.Table, "json"}
+
+// actionJSON is one action in cop plan --list -f json.
+type actionJSON struct {
+	Number    int     `json:"number"`
+	Indicator string  `json:"indicator"`
+	What      string  `json:"what"`
+	Owner     *string `json:"owner"`
+	Due       *string `json:"due"`
+	Status    string  `json:"status"`
+	Overdue   bool    `json:"overdue"`
+}
+
+// writeListJSON writes the actions as a JSON list, numbered as --set takes
+// them.
+func writeListJSON(w io.Writer, actions []model.Action, now time.Time) error {
+	out := []actionJSON{}
+	for i, a := range actions {
+		j := actionJSON{Number: i + 1, Indicator: a.Target(), What: a.What, Status: a.Status, Overdue: overdue(a, now)}
+		if a.Owner != "" {
+			j.Owner = &a.Owner
+		}
+		if !a.Due.IsZero() {
+			due := a.Due.Format(model.DateLayout)
+			j.Due = &due
+		}
+		out = append(out, j)
+	}
+	return render.JSON(w, out)
+}
+
+// writeList prints the actions, numbered as --set takes them, one a line:
+// "1. purpose/development-plan: Agree a plan (Ana Ruiz, due 2026-06-30):
+// doing, overdue".
 func writeList(w io.Writer, actions []model.Action, now time.Time) error {
 	if len(actions) == 0 {
 		_, err := fmt.Fprintln(w, "No actions yet: add one with cop plan FILE, or --add TARGET --what TEXT.")
 		return err
 	}
-	t := render.Table{Header: []string{"#", "About", "What", "Owner", "Due", "Status"},
-		Align: []render.Align{render.Right, render.Left, render.Left, render.Left, render.Left, render.Left}}
+	var b strings.Builder
 	for i, a := range actions {
-		due, status := "-", a.Status
-		if !a.Due.IsZero() {
-			due = a.Due.Format(model.DateLayout)
-			if overdue(a, now) {
-				status += " (overdue)"
-			}
+		fmt.Fprintf(&b, "%d. %s", i+1, listLine(a))
+		if overdue(a, now) {
+			b.WriteString(", overdue")
 		}
-		t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), a.Target(), render.OneLine(a.What), render.OneLine(cmpOr(a.Owner, "-")), due, status})
+		b.WriteByte('\n')
 	}
-	return t.WritePlain(w)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// listLine is an action in one line: "purpose/development-plan: Agree a
+// plan (Ana Ruiz, due 2026-06-30): planned", its text made safe to print.
+func listLine(a model.Action) string {
+	var who []string
+	if a.Owner != "" {
+		who = append(who, render.OneLine(a.Owner))
+	}
+	if !a.Due.IsZero() {
+		who = append(who, "due "+a.Due.Format(model.DateLayout))
+	}
+	s := a.Target() + ": " + render.OneLine(a.What)
+	if len(who) > 0 {
+		s += " (" + strings.Join(who, ", ") + ")"
+	}
+	return s + ": " + a.Status
 }
 
 // overdue reports whether an action is past its due date and not finished.
@@ -321,13 +388,6 @@ func overdue(a model.Action, now time.Time) bool {
 	}
 	y, m, d := now.Date()
 	return a.Due.Before(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
-}
-
-func cmpOr(s, def string) string {
-	if strings.TrimSpace(s) == "" {
-		return def
-	}
-	return s
 }
 
 // weakRefs lists the weakest rated indicators of the round, with the

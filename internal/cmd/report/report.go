@@ -150,7 +150,7 @@ func reportRun(opts *Options) error {
 	}
 	toTerminal := opts.Output == "" || opts.Output == "-"
 	if toTerminal {
-		rep.Style = render.Style{Color: opts.IO.ColorEnabled(), Unicode: opts.IO.UnicodeEnabled()}
+		rep.Style = render.Style{Color: opts.IO.ColorEnabled(), Unicode: opts.IO.UnicodeEnabled(), Width: opts.IO.TerminalWidth()}
 	} else {
 		rep.Style = render.Style{Unicode: opts.IO.UnicodeEnabled()}
 	}

@@ -24,8 +24,13 @@ type Options struct {
 	Kind        string
 	FrameworkID string
 	Framework   string
+	Format      string
 	Output      string
 }
+
+// Formats: a schema is JSON; -f json is accepted so that -f works on every
+// command.
+var Formats = []string{"json"}
 
 // NewCmdSchema builds cop schema.
 func NewCmdSchema(f *factory.Factory, runF func(*Options) error) *cobra.Command {
@@ -33,7 +38,8 @@ func NewCmdSchema(f *factory.Factory, runF func(*Options) error) *cobra.Command 
 	cmd := &cobra.Command{
 		Use:   "schema KIND [FRAMEWORK-ID]",
 		Short: "Print the JSON Schema of a file kind, for editors",
-		Long: `Print the JSON Schema (draft-07) of a kind of file: ` + strings.Join(Kinds, ", ") + `.
+		Long: `Print the JSON Schema (draft-07) of a kind of file (KIND is one of
+` + strings.Join(Kinds, ", ") + `).
 
 The assessment and policy schemas are made from a framework, so an editor
 completes its dimension and indicator ids and checks ratings against its
@@ -75,8 +81,9 @@ in an assessment file:
 			return schemaRun(opts)
 		},
 	}
+	options.Format(cmd, &opts.Format, Formats, "json")
 	options.Output(cmd, &opts.Output)
-	options.Framework(cmd, &opts.Framework)
+	options.FrameworkFile(cmd, &opts.Framework, "make the schema from the framework in `FILE`")
 	return cmd
 }
 

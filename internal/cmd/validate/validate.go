@@ -22,7 +22,7 @@ import (
 )
 
 // Formats are the formats cop validate writes.
-var Formats = []string{"text", "json"}
+var Formats = []string{options.Table, "json"}
 
 // Options holds the flags and dependencies of cop validate.
 type Options struct {
@@ -70,7 +70,7 @@ warning, not a problem.` + options.ExitStatus(false, false),
 			return validateRun(opts)
 		},
 	}
-	options.Format(cmd, &opts.Format, Formats, "text")
+	options.Format(cmd, &opts.Format, Formats, options.Table)
 	options.Output(cmd, &opts.Output)
 	options.Framework(cmd, &opts.Framework)
 	return cmd
@@ -110,7 +110,7 @@ func validateRun(opts *Options) error {
 		if !r.Valid {
 			invalid++
 		}
-		if opts.Format == "text" {
+		if opts.Format == options.Table {
 			for _, p := range r.Problems {
 				inert.Fprintln(opts.IO.ErrOut, inert.Line(where(r.File, p)+p.Message))
 			}
@@ -202,7 +202,7 @@ func Check(a load.Arg, stdin io.Reader, cat *catalog.Catalog) (r FileResult, ski
 		}
 		r.Summary = summary
 	default:
-		msg := "not a cop file: no kind: key (expected kind: cop-assessment or kind: cop-framework)"
+		msg := "not a cop file: no kind: key (expected kind: cop-assessment, cop-framework or cop-policy)"
 		if r.Kind != "" {
 			msg = fmt.Sprintf("unknown kind %q (expected cop-assessment, cop-framework or cop-policy)", r.Kind)
 		}

@@ -12,11 +12,11 @@ import (
 	"github.com/spf13/cobra"
 )
 
-var formats = []string{"text", "json"}
+var formats = []string{options.Table, "json"}
 
 // NewCmdVersion builds cop version.
 func NewCmdVersion(f *factory.Factory) *cobra.Command {
-	var format string
+	var format, output string
 	cmd := &cobra.Command{
 		Use:   "version",
 		Short: "Print cop's version",
@@ -26,10 +26,11 @@ func NewCmdVersion(f *factory.Factory) *cobra.Command {
 			if err := options.CheckFormat(format, formats); err != nil {
 				return err
 			}
-			return write(f.IO.Out, build.Read(), format)
+			return f.WriteOutput(output, func(w io.Writer) error { return write(w, build.Read(), format) })
 		},
 	}
-	options.Format(cmd, &format, formats, "text")
+	options.Format(cmd, &format, formats, options.Table)
+	options.Output(cmd, &output)
 	return cmd
 }
 
@@ -37,6 +38,14 @@ func write(w io.Writer, info build.Info, format string) error {
 	if format == "json" {
 		return render.JSON(w, info)
 	}
+	_, err := fmt.Fprintln(w, Line(info))
+	return err
+}
+
+// Line is the one line that cop version and cop --version print: the
+// version, then the commit, whether the checkout was modified and the
+// commit's time when Go recorded them, then the Go version.
+func Line(info build.Info) string {
 	line := "cop " + info.Version
 	if info.Commit != "" {
 		c := info.Commit
@@ -55,6 +64,5 @@ func write(w io.Writer, info build.Info, format string) error {
 	if info.GoVersion != "" {
 		line += " " + info.GoVersion
 	}
-	_, err := fmt.Fprintln(w, line)
-	return err
+	return line
 }

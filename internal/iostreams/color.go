@@ -1,0 +1,52 @@
+package iostreams
+
+import "fmt"
+
+// ColorModes are the values of --color.
+var ColorModes = []string{"auto", "always", "never"}
+
+// SetColorMode records the --color choice: "always" and "never" decide
+// alone; "auto" (the default) leaves it to the environment and the terminal.
+func (s *IOStreams) SetColorMode(mode string) error {
+	switch mode {
+	case "auto", "always", "never":
+		s.colorMode = mode
+		return nil
+	}
+	return fmt.Errorf("%q is not one of auto, always, never", mode)
+}
+
+// ColorMode returns the --color choice ("auto" when none was made).
+func (s *IOStreams) ColorMode() string {
+	if s.colorMode == "" {
+		return "auto"
+	}
+	return s.colorMode
+}
+
+// colorFor decides colour for a stream that is a terminal or not. The rules,
+// first match wins, as the GitHub CLI orders them (and as `cop help
+// environment` documents):
+//
+//  1. --color always or --color never;
+//  2. CLICOLOR_FORCE set to anything but "" or "0": colour, even through a
+//     pipe (cop compare | less -R) and even with NO_COLOR set, because it is
+//     the more specific request;
+//  3. NO_COLOR set to anything but "" (no-color.org), CLICOLOR=0, or
+//     TERM=dumb: no colour;
+//  4. otherwise colour only on a terminal.
+func (s *IOStreams) colorFor(tty bool) bool {
+	switch s.colorMode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if v := s.Getenv("CLICOLOR_FORCE"); v != "" && v != "0" {
+		return true
+	}
+	if s.Getenv("NO_COLOR") != "" || s.Getenv("CLICOLOR") == "0" || s.Getenv("TERM") == "dumb" {
+		return false
+	}
+	return tty
+}
