@@ -51,9 +51,11 @@ func NewCmdReport(f *factory.Factory, runF func(*Options) error) *cobra.Command 
 		Use:   "report FILE",
 		Short: "Show the maturity report of an assessment file",
 		Long: `Show the maturity report of an assessment file: the overall score, level and
-coverage; a row per dimension with its score, level, coverage and a bar; the
-weakest indicators with guidance on what to try next; the indicators where
-respondents disagree; the indicators nobody could rate; and the notes.
+coverage, and what the level means; a row per dimension with its score,
+level, coverage and a bar; the weakest indicators with options to try that
+fit the community's stage; the indicators where respondents disagree; the
+indicators nobody could rate; questions for the group's meeting; the actions
+agreed; and the notes.
 
 FILE is an assessment file (kind: cop-assessment), or - for standard input.
 Its framework is found by the id the file names: an embedded one, or the one
