@@ -133,6 +133,14 @@ every other field, comment and blank line stays where it was.` + options.ExitSta
 	return cmd
 }
 
+// Record asks on the terminal for the actions agreed after the round in
+// path and saves them, as cop plan FILE does: cop assess goes on to it from
+// its review. theme is auto, dark or light.
+func Record(f *factory.Factory, path, framework, theme string) error {
+	return planRun(&Options{IO: f.IO, Now: f.Now, Interruptible: f.Interruptible, WriteOutput: f.WriteOutput,
+		File: path, Framework: framework, Theme: theme, Format: options.Table})
+}
+
 func planRun(opts *Options) error {
 	cat, err := catalog.New(opts.Framework)
 	if err != nil {
