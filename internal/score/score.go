@@ -101,7 +101,10 @@ type Result struct {
 //     non-null dimension scores; overall coverage is rated / (all indicators
 //   - excluded).
 //   - a level is the highest whose min is at most the score rounded to 2
-//     decimals.
+//     decimals; the overall level must also have every scored dimension at
+//     its min-each, when it has one (levels.go).
+//   - an indicator is a disagreement when its ratings are two scale steps
+//     apart, or when it is rated beside not-applicable (disagree.go).
 //
 // Scores are kept unrounded; only levels use the rounded value, and
 // renderers round when they print.
