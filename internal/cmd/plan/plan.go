@@ -67,7 +67,8 @@ a reminder in CI.
 
 On a terminal, cop plan asks: it lists the actions, offers the weakest
 indicators with the guidance for the community's stage as starting points,
-and asks what, who and by when. With flags it runs without asking:
+and asks what, who and by when. With flags it runs without asking, which is
+also the way for screen readers (the flags do all that the form does):
 
   --add TARGET --what TEXT [--owner NAME] [--due YYYY-MM-DD] [--status S]
       adds an action about TARGET, an indicator (dimension/indicator, such
