@@ -38,7 +38,7 @@ const readmeScreenshot = "../../examples/report.png"
 // Debian's chromium (or another Chrome) on PATH. Without one the test is
 // skipped, saying why; .ci/run installs Debian's package first and sets
 // COP_CHROMIUM, so that in CI a missing browser is a failure, not a skip.
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	t.Helper()
 	if p := os.Getenv("COP_CHROMIUM"); p != "" {
 		path, err := exec.LookPath(p)
@@ -442,7 +442,7 @@ type browser struct {
 	ctx context.Context
 }
 
-func newBrowser(t *testing.T, bin string) *browser {
+func newBrowser(t testing.TB, bin string) *browser {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),

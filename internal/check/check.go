@@ -34,6 +34,7 @@ const (
 	MinOverall      = "min-overall"
 	MinLevel        = "min-level"
 	MinCoverage     = "min-coverage"
+	MinResponseRate = "min-response-rate"
 	RequireComplete = "require-complete"
 	MaxAge          = "max-age"
 	Min             = "min"
@@ -52,6 +53,9 @@ const (
 	NotApplicable Reason = "not-applicable"
 	// NoBaselineScore: the baseline has no score to compare with (skipped).
 	NoBaselineScore Reason = "no-baseline-score"
+	// NotInvited: the round does not say how many were invited, so it has
+	// no response rate (a minimum then fails).
+	NotInvited Reason = "not-invited"
 )
 
 // Round is one scored assessment file.
@@ -221,6 +225,9 @@ func Evaluate(p *model.Policy, in Input) *Result {
 			o.Reason = NotApplicable
 		}
 		add(o)
+	}
+	if p.MinResponseRate != nil {
+		add(responseRate(a, p.MinResponseRate.Value))
 	}
 	if p.RequireComplete {
 		// Counted, not read from the rounded coverage: 0.995 shows as 100%
@@ -402,4 +409,19 @@ func MeasureTargets(p *model.Policy, in Input) *Targets {
 		t.Percent = some(1 - t.SumGaps/t.SumTargets)
 	}
 	return t
+}
+
+// responseRate checks the share of the invited members who answered:
+// responses / invited, rounded to 2 decimals as the report shows it. A
+// round that does not say how many were invited fails: the community asked
+// for a rate it did not record.
+func responseRate(a *model.Assessment, min float64) Outcome {
+	o := Outcome{Rule: MinResponseRate, Bound: min, Status: Fail}
+	if a.Invited <= 0 {
+		o.Reason = NotInvited
+		return o
+	}
+	o.Value = some(score.Round2(float64(len(a.Responses)) / float64(a.Invited)))
+	o.Status = atLeast(o.Value, min)
+	return o
 }

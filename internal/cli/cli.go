@@ -13,6 +13,7 @@ import (
 	"github.com/cophealth/cop/internal/build"
 	"github.com/cophealth/cop/internal/cmd/check"
 	"github.com/cophealth/cop/internal/cmd/compare"
+	"github.com/cophealth/cop/internal/cmd/form"
 	"github.com/cophealth/cop/internal/cmd/framework"
 	"github.com/cophealth/cop/internal/cmd/merge"
 	"github.com/cophealth/cop/internal/cmd/plan"
@@ -190,6 +191,7 @@ func NewCmdRoot(f *factory.Factory) *cobra.Command {
 		compare.NewCmdCompare(f, nil),
 		merge.NewCmdMerge(f, nil),
 		plan.NewCmdPlan(f, nil),
+		form.NewCmdForm(f, nil),
 		framework.NewCmdFramework(f),
 		schema.NewCmdSchema(f, nil),
 		version.NewCmdVersion(f),

@@ -27,6 +27,9 @@ func Assessment(w io.Writer, a *model.Assessment, fw *model.Framework) error {
 	if a.Invited > 0 {
 		root.Content = append(root.Content, key("invited"), num(strconv.Itoa(a.Invited)))
 	}
+	if a.Draft {
+		root.Content = append(root.Content, key("draft"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
 	responses := &yaml.Node{Kind: yaml.SequenceNode}
 	for i := range a.Responses {
 		responses.Content = append(responses.Content, response(&a.Responses[i], fw))
@@ -49,7 +52,10 @@ func Assessment(w io.Writer, a *model.Assessment, fw *model.Framework) error {
 }
 
 func response(r *model.Response, fw *model.Framework) *yaml.Node {
-	n := mapping("respondent", str(r.Respondent))
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	if r.Respondent != "" {
+		n.Content = append(n.Content, key("respondent"), str(r.Respondent))
+	}
 	if r.Role != "" {
 		n.Content = append(n.Content, key("role"), str(r.Role))
 	}

@@ -94,6 +94,7 @@ func Assessment(d *Document, resolve Resolver) (*Loaded, error) {
 			})
 		}},
 		{"invited", false, func(_, v *yaml.Node) { a.Invited, a.InvitedPos = w.invited(v), pos(v) }},
+		{"draft", false, func(_, v *yaml.Node) { a.Draft = w.boolean(v, "draft") }},
 		{"responses", true, func(_, v *yaml.Node) { a.Responses = w.responses(v, fw) }},
 		{"actions", false, func(_, v *yaml.Node) { a.Actions = w.actions(v, fw) }},
 	})
@@ -232,7 +233,9 @@ func (w *walker) responses(n *yaml.Node, fw *model.Framework) []model.Response {
 	w.sequence(n, "responses", 1, func(i int, item *yaml.Node) {
 		r := model.Response{Pos: pos(item)}
 		w.mapping(item, "response", []field{
-			{"respondent", true, func(_, v *yaml.Node) {
+			// A response may have no respondent: an anonymous round's
+			// (cop form --anonymous). cop merge labels such responses.
+			{"respondent", false, func(_, v *yaml.Node) {
 				r.Respondent = w.text(v, "respondent")
 				name := strings.TrimSpace(r.Respondent)
 				if name == "" {

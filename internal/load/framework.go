@@ -83,7 +83,7 @@ func (d *Document) LooksLike(kind string) bool {
 var kindFields = map[string][]string{
 	model.AssessmentKind: {"community", "responses", "framework", "date"},
 	model.FrameworkKind:  {"dimensions", "scale", "levels"},
-	model.PolicyKind:     {"min-overall", "min-level", "min-coverage", "max-age", "require-complete", "baseline", "max-drop", "max-overdue", "warn", "dimensions"},
+	model.PolicyKind:     {"min-overall", "min-level", "min-coverage", "min-response-rate", "max-age", "require-complete", "baseline", "max-drop", "max-overdue", "warn", "dimensions"},
 }
 
 func hasAnyKey(n *yaml.Node, keys []string) bool {

@@ -321,7 +321,7 @@ func TestAssessmentProblems(t *testing.T) {
 		want    string
 	}{
 		{"unknown key", []string{"community: Test CoP", "community: Test CoP\nsponsor: x"},
-			`a.yaml:4:1: unknown key "sponsor" in assessment (expected kind, version, community, date, framework, invited, responses, actions)`},
+			`a.yaml:4:1: unknown key "sponsor" in assessment (expected kind, version, community, date, framework, invited, draft, responses, actions)`},
 		{"unknown dimension", []string{"      beta:", "      gamma:"},
 			`a.yaml:15:7: unknown dimension "gamma" (framework tf has alpha, beta)`},
 		{"unknown indicator", []string{"        a1: 3", "        a9: 3"},
@@ -349,7 +349,7 @@ func TestAssessmentProblems(t *testing.T) {
 		{"list instead of mapping", []string{"        a1: 3\n        a2: unknown", "        - 3"},
 			`a.yaml:13:9: ratings of alpha: expected a mapping, found a list`},
 		{"alias", []string{"community: Test CoP", "community: &c Test CoP\nx: *c"},
-			`a.yaml:4:1: unknown key "x" in assessment (expected kind, version, community, date, framework, invited, responses, actions)`},
+			`a.yaml:4:1: unknown key "x" in assessment (expected kind, version, community, date, framework, invited, draft, responses, actions)`},
 		{"alias value", []string{"respondent: Ana", "respondent: &name Ana", "respondent: Ben", "respondent: *name"},
 			`a.yaml:19:17: YAML alias *name: cop files do not use aliases; write the value out`},
 		{"merge key", []string{"  - respondent: Ben", "  - <<: {}\n    respondent: Ben"},
@@ -525,5 +525,28 @@ func TestIsSemverAndIsID(t *testing.T) {
 		if got := IsID(s); got != want {
 			t.Errorf("IsID(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestAssessmentDraftAndAnonymous: a draft from the questionnaire page says
+// draft: true, and an anonymous round's responses have no respondent; both
+// load, and draft takes only true or false.
+func TestAssessmentDraftAndAnonymous(t *testing.T) {
+	src := strings.Replace(goodAssessment, "community: Test CoP", "community: Test CoP\ndraft: true", 1)
+	src = strings.Replace(src, "  - respondent: Ben\n    ratings:", "  - ratings:", 1)
+	l, err := AssessmentBytes("a.yaml", []byte(src), resolver(t))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, src)
+	}
+	if !l.Assessment.Draft || l.Assessment.Responses[1].Respondent != "" {
+		t.Errorf("draft %v, second respondent %q; want true and none", l.Assessment.Draft, l.Assessment.Responses[1].Respondent)
+	}
+	if l, _ := AssessmentBytes("a.yaml", []byte(goodAssessment), resolver(t)); l.Assessment.Draft {
+		t.Error("a file without draft: loads as a draft")
+	}
+	src = strings.Replace(goodAssessment, "community: Test CoP", "community: Test CoP\ndraft: yes", 1)
+	_, err = AssessmentBytes("a.yaml", []byte(src), resolver(t))
+	if want := `a.yaml:4:8: draft: expected true or false, found "yes"`; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
 	}
 }

@@ -60,6 +60,9 @@ func Policy(d *Document) (*model.Policy, error) {
 			}
 		}},
 		{"min-coverage", false, func(_, v *yaml.Node) { p.MinCoverage = w.checked(v, "min-coverage", CoverageProblem) }},
+		{"min-response-rate", false, func(_, v *yaml.Node) {
+			p.MinResponseRate = w.checked(v, "min-response-rate", CoverageProblem)
+		}},
 		{"max-age", false, func(_, v *yaml.Node) { p.MaxAge = w.checked(v, "max-age", DaysProblem) }},
 		{"require-complete", false, func(_, v *yaml.Node) { p.RequireComplete = w.boolean(v, "require-complete") }},
 		{"baseline", false, func(_, v *yaml.Node) {
@@ -148,7 +151,7 @@ func (w *walker) dimensionRules(n *yaml.Node, p *model.Policy) {
 
 // WarnableRules are the rules a policy may set to warn only, by their keys;
 // "min" stands for every dimension's minimum.
-var WarnableRules = []string{"min-overall", "min-level", "min-coverage", "require-complete", "max-age", "max-drop", "max-overdue", "min"}
+var WarnableRules = []string{"min-overall", "min-level", "min-coverage", "min-response-rate", "require-complete", "max-age", "max-drop", "max-overdue", "min"}
 
 // WarnRuleProblem says what is wrong with a rule named to warn only, or
 // returns "" when it is one of WarnableRules.

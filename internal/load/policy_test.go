@@ -68,7 +68,7 @@ func TestPolicyAbsoluteBaseline(t *testing.T) {
 func TestPolicyProblems(t *testing.T) {
 	tests := []problemCase{
 		{"unknown key", [2]string{"min-overall: 2", "min-overal: 2"},
-			[]string{`p.yaml:4:1: unknown key "min-overal" in policy (expected kind, version, framework, min-overall, min-level, min-coverage, max-age, require-complete, baseline, max-drop, max-overdue, warn, dimensions)`}},
+			[]string{`p.yaml:4:1: unknown key "min-overal" in policy (expected kind, version, framework, min-overall, min-level, min-coverage, min-response-rate, max-age, require-complete, baseline, max-drop, max-overdue, warn, dimensions)`}},
 		// "  alpha: {min: 2, goal: 3}": goal starts at column 19.
 		{"unknown key in a dimension", [2]string{"{min: 2, target: 3}", "{min: 2, goal: 3}"},
 			[]string{`p.yaml:12:19: unknown key "goal" in dimension alpha (expected min, target)`}},
@@ -236,7 +236,7 @@ func TestPolicyWarnAndMaxOverdue(t *testing.T) {
 	}
 	tests := []problemCase{
 		{"unknown rule", [2]string{"max-drop: 0.25", "max-drop: 0.25\nwarn: [max-age, min-score]"},
-			[]string{`p.yaml:11:17: warn: "min-score" is not a rule (expected one of min-overall, min-level, min-coverage, require-complete, max-age, max-drop, max-overdue, min)`}},
+			[]string{`p.yaml:11:17: warn: "min-score" is not a rule (expected one of min-overall, min-level, min-coverage, min-response-rate, require-complete, max-age, max-drop, max-overdue, min)`}},
 		{"rule twice", [2]string{"max-drop: 0.25", "max-drop: 0.25\nwarn:\n  - max-age\n  - max-age"},
 			[]string{`p.yaml:13:5: warn: max-age is listed twice (first at line 12)`}},
 		{"warn not a list", [2]string{"max-drop: 0.25", "max-drop: 0.25\nwarn: max-age"},

@@ -30,7 +30,11 @@ type Assessment struct {
 	// Invited is how many members were asked to answer; 0 when not given.
 	// Fewer invited than responses is a loader warning, not an error: the
 	// count is the coordinator's and may be stale, the answers are facts.
-	Invited   int
+	Invited int
+	// Draft marks answers saved part way (draft: true, as the questionnaire
+	// page of cop form writes in a draft): they report and validate like
+	// any round, but cop merge refuses them.
+	Draft     bool
 	Responses []Response
 	// Actions are what the community agreed to do after this round, in the
 	// order of the file.

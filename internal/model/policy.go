@@ -46,7 +46,10 @@ type Policy struct {
 	MinOverall  *Number // lowest overall score, compared rounded to 2 decimals
 	MinLevel    *Text   // lowest overall level, by level id
 	MinCoverage *Number // lowest overall coverage, a fraction from 0 to 1
-	MaxAge      *Number // most days between the round's date and today
+	// MinResponseRate is the lowest share of the invited members who
+	// answered, a fraction from 0 to 1 (the round's invited: N).
+	MinResponseRate *Number
+	MaxAge          *Number // most days between the round's date and today
 	// RequireComplete asks for every indicator to be rated or not applicable.
 	RequireComplete bool
 	// Baseline is an earlier assessment file to compare with; a path in a
@@ -104,7 +107,7 @@ func (p *Policy) SetDimension(id string, o Origin) *DimensionRule {
 // target. Checking against an empty policy would pass anything, which is
 // never what a CI gate means.
 func (p *Policy) Empty() bool {
-	if p.MinOverall != nil || p.MinLevel != nil || p.MinCoverage != nil || p.MaxAge != nil ||
+	if p.MinOverall != nil || p.MinLevel != nil || p.MinCoverage != nil || p.MinResponseRate != nil || p.MaxAge != nil ||
 		p.RequireComplete || p.Baseline != nil || p.MaxOverdue != nil {
 		return false
 	}

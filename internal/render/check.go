@@ -178,6 +178,15 @@ func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 			return "coverage " + Percent(o.Value) + " is below the minimum " + fraction(o.Bound)
 		}
 		return "coverage " + Percent(o.Value) + ", minimum " + fraction(o.Bound)
+	case check.MinResponseRate:
+		a := res.Input.Assessment
+		switch {
+		case o.Reason == check.NotInvited:
+			return "no response rate (the round has no invited: N), minimum " + fraction(o.Bound)
+		case o.Status == check.Fail:
+			return fmt.Sprintf("%d of %d invited answered (%s), below the minimum %s", len(a.Responses), a.Invited, Percent(o.Value), fraction(o.Bound))
+		}
+		return fmt.Sprintf("%d of %d invited answered (%s), minimum %s", len(a.Responses), a.Invited, Percent(o.Value), fraction(o.Bound))
 	case check.RequireComplete:
 		ov := res.Input.Result.Overall
 		applicable := ov.Total - ov.Excluded

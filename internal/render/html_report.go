@@ -41,6 +41,8 @@ type reportPage struct {
 	Notes       []htmlNoteGroup
 	Explanation []string
 	Footer      htmlFooter
+	Roles       *htmlRoles
+	Rate        *htmlRate
 	// Level explains the overall level; Questions are for the meeting.
 	Level     levelNote
 	Questions []string
@@ -261,6 +263,8 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		}
 		page.Radar.Desc = radarDesc(Plural(len(titles), "dimension"), fw, []string{desc})
 	}
+	page.Roles = rolesHTML(rep)
+	page.Rate = rateHTML(a)
 	if targets != nil {
 		page.TargetsLine = fmt.Sprintf("%s of the way to the policy's targets (the gaps below them add up to %s of %s points)",
 			Percent(targets.Percent), Fixed2(targets.SumGaps), bound(targets.SumTargets))

@@ -40,7 +40,11 @@ func notesOf(a *model.Assessment, dim string) []note {
 	var out []note
 	for _, r := range a.Responses {
 		if text, ok := r.Notes[dim]; ok {
-			out = append(out, note{Respondent: r.Respondent, Text: text})
+			who := r.Respondent
+			if strings.TrimSpace(who) == "" {
+				who = "Anonymous" // a file from an anonymous round, before cop merge labels it
+			}
+			out = append(out, note{Respondent: who, Text: text})
 		}
 	}
 	return out

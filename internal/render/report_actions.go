@@ -189,7 +189,7 @@ func actionsTable(p *printer, rep *Report) {
 	}
 	p.line("")
 	p.line("%s", st.Bold(previousHeading(c.Previous)))
-	p.line("  Overall %s (%s)", c.Overall.String(), signed(c.Overall.Delta()))
+	p.line("  Overall %s (%s)", c.Overall.String(), signedMove(c.Overall.Delta()))
 	if moves := rep.PreviousActions(); len(moves) > 0 {
 		p.line("  Actions agreed then:")
 		for _, m := range moves {
@@ -198,9 +198,9 @@ func actionsTable(p *printer, rep *Report) {
 	}
 }
 
-// signed writes a change with its sign: "+0.26", "-0.10", "0.00", or "-"
+// signedMove writes a change with its sign: "+0.26", "-0.10", "0.00", or "-"
 // when there is none.
-func signed(n score.Number) string {
+func signedMove(n score.Number) string {
 	switch {
 	case !n.Valid:
 		return "no change to show"
@@ -228,7 +228,7 @@ func actionsMarkdown(p *printer, rep *Report) {
 	p.line("")
 	p.line("## %s", previousHeading(c.Previous))
 	p.line("")
-	p.line("Overall %s (%s).", c.Overall.String(), signed(c.Overall.Delta())) // numbers only: nothing to escape
+	p.line("Overall %s (%s).", c.Overall.String(), signedMove(c.Overall.Delta())) // numbers only: nothing to escape
 	if moves := rep.PreviousActions(); len(moves) > 0 {
 		p.line("")
 		p.line("Actions agreed then:")
@@ -334,7 +334,7 @@ func actionsHTML(rep *Report) *htmlActions {
 	}
 	if c := rep.Change(); c != nil {
 		h.Since = previousHeading(c.Previous)
-		h.Overall = "Overall " + c.Overall.String() + " (" + signed(c.Overall.Delta()) + ")."
+		h.Overall = "Overall " + c.Overall.String() + " (" + signedMove(c.Overall.Delta()) + ")."
 		for _, m := range rep.PreviousActions() {
 			h.Previous = append(h.Previous, OneLine(previousLine(m)))
 		}
@@ -358,9 +358,9 @@ func changeSentence(c *RoundChange) string {
 	case !d.Valid:
 		return "The previous round (" + date + ") has no overall score to compare with."
 	case d.Value > 0:
-		return "Since the previous round (" + date + ") the overall score rose from " + Score(c.Overall.Was) + " to " + Score(c.Overall.Now) + " (" + signed(d) + ")."
+		return "Since the previous round (" + date + ") the overall score rose from " + Score(c.Overall.Was) + " to " + Score(c.Overall.Now) + " (" + signedMove(d) + ")."
 	case d.Value < 0:
-		return "Since the previous round (" + date + ") the overall score fell from " + Score(c.Overall.Was) + " to " + Score(c.Overall.Now) + " (" + signed(d) + ")."
+		return "Since the previous round (" + date + ") the overall score fell from " + Score(c.Overall.Was) + " to " + Score(c.Overall.Now) + " (" + signedMove(d) + ")."
 	}
 	return "Since the previous round (" + date + ") the overall score is unchanged at " + Score(c.Overall.Now) + "."
 }

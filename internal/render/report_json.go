@@ -12,15 +12,19 @@ import (
 // titles, the values behind each indicator score, and the notes). Scores and
 // coverages are rounded to 2 decimals; absent ones are null.
 type ReportDoc struct {
-	Community     string         `json:"community"`
-	Date          string         `json:"date"`
-	Framework     FrameworkDoc   `json:"framework"`
-	Respondents   int            `json:"respondents"`
+	Community   string       `json:"community"`
+	Date        string       `json:"date"`
+	Framework   FrameworkDoc `json:"framework"`
+	Respondents int          `json:"respondents"`
+	// Response is the response rate, when the file says how many were invited.
+	Response      *RateDoc       `json:"response,omitempty"`
 	Overall       OverallDoc     `json:"overall"`
 	Dimensions    []DimensionDoc `json:"dimensions"`
 	Weakest       []IndicatorRef `json:"weakest"`
 	Disagreements []IndicatorRef `json:"disagreements"`
 	Unrated       []IndicatorRef `json:"unrated"`
+	// ByRole scores each dimension per role, when two or more roles answered.
+	ByRole *RolesDoc `json:"byRole,omitempty"`
 	// Level explains the overall level; Questions are for the group's
 	// meeting (report_guidance.go).
 	Level     *LevelDoc `json:"level"`
@@ -109,6 +113,8 @@ func NewReportDoc(rep *Report) *ReportDoc {
 		Weakest:       []IndicatorRef{},
 		Disagreements: []IndicatorRef{},
 		Unrated:       []IndicatorRef{},
+		ByRole:        newRolesDoc(score.ByRole(fw, a)),
+		Response:      newRateDoc(a),
 	}
 	o := res.Overall
 	doc.Overall = OverallDoc{Score: Rounded(o.Score), Level: levelID(o.Level), Coverage: Rounded(o.Coverage),

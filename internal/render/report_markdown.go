@@ -17,6 +17,7 @@ func ReportMarkdown(w io.Writer, rep *Report) error {
 	p.line("")
 	p.line("Framework: %s (%s %s). Respondents: %d.", Markdown(fw.Title), Markdown(fw.ID), Markdown(fw.Version), res.Respondents)
 	p.line("")
+	rateMarkdown(p, rep)
 	o := res.Overall
 	p.line("**Overall: %s, %s**, coverage %s (%s).", Score(o.Score), Markdown(LevelLabel(o.Level)), Percent(o.Coverage), ratedSummary(o))
 	levelNoteMarkdown(p, res)
@@ -40,6 +41,9 @@ func ReportMarkdown(w io.Writer, rep *Report) error {
 		return err
 	}
 	if err := t.WriteMarkdown(w); err != nil {
+		return err
+	}
+	if err := rolesMarkdown(p, rep); err != nil {
 		return err
 	}
 	if weak := res.Weakest(rep.Weakest); len(weak) > 0 {

@@ -19,6 +19,7 @@ func ReportTable(w io.Writer, rep *Report) error {
 	p := &printer{w: w, width: lineWidth}
 	p.line("%s, %s", st.Bold(OneLine(a.Community)), a.Date.Format(model.DateLayout))
 	p.line("%s (%s %s), %s", OneLine(fw.Title), fw.ID, OneLine(fw.Version), Plural(res.Respondents, "respondent"))
+	ratePlain(p, rep)
 	p.line("")
 	o := res.Overall
 	p.line("Overall: %s %s, coverage %s (%s)", st.Bold(Score(o.Score)),
@@ -29,6 +30,9 @@ func ReportTable(w io.Writer, rep *Report) error {
 		return err
 	}
 	if err := reportTable(res, st).WritePlain(w); err != nil {
+		return err
+	}
+	if err := rolesPlain(p, rep); err != nil {
 		return err
 	}
 

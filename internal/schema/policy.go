@@ -41,12 +41,14 @@ func Policy(fw *model.Framework) Object {
 	dimensions["type"] = []any{"object", "null"}
 	dimensions["description"] = "Per dimension id, a min (enforced), a target (reported) or both."
 	s := object([]string{"kind", "version"}, Object{
-		"kind":             Object{"const": model.PolicyKind},
-		"version":          Object{"const": model.PolicyVersion},
-		"framework":        Object{"const": fw.ID, "description": "The framework the policy is for; cop check refuses assessments made with another."},
-		"min-overall":      score("Fail when the overall score is below this (rounded to 2 decimals)."),
-		"min-level":        Object{"enum": levels, "description": "Fail when the overall level is below this level."},
-		"min-coverage":     Object{"type": "number", "minimum": 0, "maximum": 1, "description": "Fail when the overall coverage is below this fraction (0.8 is 80%)."},
+		"kind":         Object{"const": model.PolicyKind},
+		"version":      Object{"const": model.PolicyVersion},
+		"framework":    Object{"const": fw.ID, "description": "The framework the policy is for; cop check refuses assessments made with another."},
+		"min-overall":  score("Fail when the overall score is below this (rounded to 2 decimals)."),
+		"min-level":    Object{"enum": levels, "description": "Fail when the overall level is below this level."},
+		"min-coverage": Object{"type": "number", "minimum": 0, "maximum": 1, "description": "Fail when the overall coverage is below this fraction (0.8 is 80%)."},
+		"min-response-rate": Object{"type": "number", "minimum": 0, "maximum": 1,
+			"description": "Fail when fewer than this fraction of the invited members answered (0.5 is half; the round must say invited: N)."},
 		"max-age":          Object{"type": "integer", "minimum": 0, "description": "Fail when the round's date is more than this many days before today."},
 		"require-complete": Object{"type": "boolean", "description": "Fail when an indicator is neither rated nor not applicable."},
 		"baseline":         text("An earlier assessment file to compare with, relative to the policy file's folder."),

@@ -75,8 +75,8 @@ func Assessment(fw *model.Framework) Object {
 		ratings[d.ID] = dim
 		notes[d.ID] = Object{"type": []any{"string", "null"}, "description": "Notes on " + d.Title}
 	}
-	response := object([]string{"respondent"}, Object{
-		"respondent": text("Who answered (a name, or Respondent 1 when anonymised)."),
+	response := object(nil, Object{
+		"respondent": text("Who answered (a name, or Respondent 1 when anonymised); absent in an anonymous round (cop form --anonymous)."),
 		"role":       Object{"type": []any{"string", "null"}, "description": "The respondent's role, such as coordinator."},
 		"ratings":    nullable(object(nil, ratings)),
 		"notes":      nullable(object(nil, notes)),
@@ -108,6 +108,8 @@ func Assessment(fw *model.Framework) Object {
 			"id":      Object{"const": fw.ID},
 			"version": Object{"type": "string", "pattern": semverPattern, "description": "The framework version the answers were given on (" + fw.Version + " here)."},
 		}),
+		"draft": Object{"type": "boolean",
+			"description": "true in answers saved part way (a draft from the questionnaire page): cop merge refuses them."},
 		"invited": Object{"type": "integer", "minimum": 1,
 			"description": "How many members were asked to answer (a warning, not an error, when fewer than the responses)."},
 		"responses": Object{"type": "array", "minItems": 1, "items": Object{"$ref": "#/definitions/response"}},

@@ -55,6 +55,7 @@ type Options struct {
 // ruleFlags are the values of the rule flags before they are checked.
 type ruleFlags struct {
 	minOverall, minCoverage, maxDrop float64
+	minResponseRate                  float64
 	maxAge, maxOverdue               int
 	minLevel, baseline               string
 	requireComplete                  bool
@@ -81,6 +82,8 @@ dimension by dimension. The rules:
   --min DIM=N           dimension DIM scores at least N (repeatable)
   --min-level ID        the overall level is at least the level ID
   --min-coverage F      the overall coverage is at least F (0 to 1)
+  --min-response-rate F at least F (0 to 1) of the members invited answered
+                        (the round's invited: N, or cop merge --invited N)
   --require-complete    every indicator is rated or not applicable
   --max-age DAYS        the round's date is at most DAYS days before today
   --max-overdue N       at most N of the round's actions (actions: in the
@@ -144,6 +147,7 @@ is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStat
 	fl.StringVar(&rf.minLevel, "min-level", "", "fail when the overall level is below the level `ID`")
 	_ = cmd.RegisterFlagCompletionFunc("min-level", options.LevelIDs)
 	fl.Float64Var(&rf.minCoverage, "min-coverage", 0, "fail when the overall coverage is below `F` (0 to 1)")
+	fl.Float64Var(&rf.minResponseRate, "min-response-rate", 0, "fail when fewer than `F` (0 to 1) of the invited members answered")
 	fl.BoolVar(&rf.requireComplete, "require-complete", false, "fail when an indicator is neither rated nor not applicable")
 	fl.IntVar(&rf.maxAge, "max-age", 0, "fail when the round is more than `DAYS` days old")
 	fl.IntVar(&rf.maxOverdue, "max-overdue", 0, "fail when more than `N` actions are overdue")
@@ -188,6 +192,12 @@ func overrides(cmd *cobra.Command, rf *ruleFlags) (*model.Policy, []string, erro
 			return nil, nil, exitcode.Usage(fmt.Errorf("--min-coverage %s", msg))
 		}
 		p.MinCoverage = number("min-coverage", rf.minCoverage)
+	}
+	if changed("min-response-rate") {
+		if msg := load.CoverageProblem(rf.minResponseRate); msg != "" {
+			return nil, nil, exitcode.Usage(fmt.Errorf("--min-response-rate %s", msg))
+		}
+		p.MinResponseRate = number("min-response-rate", rf.minResponseRate)
 	}
 	if changed("max-age") {
 		if msg := load.DaysProblem(float64(rf.maxAge)); msg != "" {
@@ -291,6 +301,9 @@ func policy(opts *Options) (*model.Policy, error) {
 	}
 	if o.MinCoverage != nil {
 		p.MinCoverage = o.MinCoverage
+	}
+	if o.MinResponseRate != nil {
+		p.MinResponseRate = o.MinResponseRate
 	}
 	if o.MaxAge != nil {
 		p.MaxAge = o.MaxAge

@@ -37,6 +37,9 @@ type Options struct {
 	Output    string
 	Anonymize bool
 	Force     bool
+	// Invited is how many members were asked to answer (--invited); 0
+	// when not given.
+	Invited int
 }
 
 // NewCmdMerge builds cop merge. runF replaces the run function in tests of
@@ -58,13 +61,25 @@ two files is an error naming both.
 
 Responses are written in the order of the files as given (a directory stands
 for its .yaml and .yml files in name order; files in it that are not
-assessments are skipped), and in each file's own order. --anonymize replaces
-each respondent's name with "Respondent 1", "Respondent 2" and so on, in that
-same order; roles, ratings and notes are kept as typed, so read the notes
-before sharing the file: they may name people.
+assessments, and drafts, are skipped), and in each file's own order.
+--anonymize replaces each respondent's name with "Respondent 1",
+"Respondent 2" and so on, in that same order; roles, ratings and notes are
+kept as typed, so read the notes before sharing the file: they may name
+people. Responses without a respondent (from a page made with cop form
+--anonymous) are labelled "Anonymous 1", "Anonymous 2" and so on.
+
+Drafts are never merged: a file that says draft: true, or whose name ends
+.draft.yaml (saved part way by cop assess or by the page of cop form). Named
+on the command line, a draft is an error; found in a directory, it is
+skipped and counted.
 
 The merged file is written atomically to --output FILE (standard output
-without it). An existing file is never replaced unless --force is given.` + options.ExitStatus(false, false),
+without it). An existing file is never replaced unless --force is given.
+
+--invited N records how many members were asked to answer, for the response
+rate that cop report shows ("5 of 14 invited members answered") and that cop
+check can require (--min-response-rate). Without it, the files' own invited:
+is kept when they agree.` + options.ExitStatus(false, false),
 		Example: `  cop merge ana.yaml ben.yaml chloe.yaml -o round-2026-11.yaml
   cop merge responses/ --anonymize -o round.yaml
   cop merge responses/*.yaml --force -o round.yaml && cop report round.yaml`,
@@ -72,6 +87,9 @@ without it). An existing file is never replaced unless --force is given.` + opti
 		ValidArgsFunction: options.YAMLFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if cmd.Flags().Changed("invited") && opts.Invited < 1 {
+				return exitcode.Usage(fmt.Errorf("--invited must be 1 or more (how many members were asked to answer), got %d", opts.Invited))
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -83,6 +101,7 @@ without it). An existing file is never replaced unless --force is given.` + opti
 	options.Framework(cmd, &opts.Framework)
 	cmd.Flags().BoolVar(&opts.Anonymize, "anonymize", false, `replace respondents' names with "Respondent 1..N", in the order of the merged file`)
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
+	cmd.Flags().IntVar(&opts.Invited, "invited", 0, "how many members were asked to answer (`N`), for the response rate in cop report")
 	return cmd
 }
 
@@ -107,7 +126,8 @@ func mergeRun(opts *Options) error {
 	}
 	var inputs []Input
 	var fw *model.Framework
-	bad := 0
+	var drafts []string
+	bad, refused := 0, 0
 	for _, a := range args {
 		doc, err := load.ParseInput(a.Path, opts.IO.In)
 		if err == nil && a.Found && !doc.LooksLike(model.AssessmentKind) {
@@ -122,22 +142,52 @@ func mergeRun(opts *Options) error {
 			bad++
 			continue
 		}
+		if IsDraft(doc.Name, l.Assessment) {
+			if a.Found {
+				drafts = append(drafts, doc.Name)
+				continue
+			}
+			inert.Fprintf(opts.IO.ErrOut, "%s is a draft (%s), not a member's finished answers: drafts are not merged. "+
+				"Ask the member to finish and save their answers, or merge the file they sent\n", doc.Name, draftWhy(doc.Name, l.Assessment))
+			refused++
+			continue
+		}
 		for _, w := range l.Warnings {
 			inert.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
 		}
 		inputs = append(inputs, Input{File: doc.Name, Assessment: l.Assessment})
 		fw = l.Framework
 	}
-	if bad > 0 {
-		inert.Fprintf(opts.IO.ErrOut, "%s could not be read; nothing was written\n", render.Plural(bad, "file"))
+	if len(drafts) > 0 {
+		inert.Fprintf(opts.IO.ErrOut, "skipped %s: %s (drafts are not merged)\n", render.Plural(len(drafts), "draft"), grid.Files(drafts, 5))
+	}
+	if bad > 0 || refused > 0 {
+		if bad > 0 {
+			inert.Fprintf(opts.IO.ErrOut, "%s could not be read; nothing was written\n", render.Plural(bad, "file"))
+		} else {
+			inert.Fprintf(opts.IO.ErrOut, "%s named; nothing was written\n", render.Plural(refused, "draft"))
+		}
 		return exitcode.Silent(exitcode.Invalid)
 	}
 	if len(inputs) == 0 {
 		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
 	}
+	if opts.Invited > 0 {
+		// --invited sets the round's number, whatever the files said.
+		for _, in := range inputs {
+			in.Assessment.Invited = 0
+		}
+	}
 	merged, warnings, err := Merge(inputs, opts.Anonymize)
 	if err != nil {
 		return exitcode.Usage(err)
+	}
+	if opts.Invited > 0 {
+		merged.Invited = opts.Invited
+	}
+	if merged.Invited > 0 && len(merged.Responses) > merged.Invited {
+		warnings = append(warnings, fmt.Sprintf("invited %d, but the round has %s: is the number invited out of date?",
+			merged.Invited, render.Plural(len(merged.Responses), "response")))
 	}
 	for _, w := range warnings {
 		inert.Fprintln(opts.IO.ErrOut, "warning: "+w)
@@ -194,8 +244,12 @@ func Merge(inputs []Input, anonymize bool) (*model.Assessment, []string, error) 
 	if len(differ) > 0 {
 		return nil, nil, errors.New("the files are not one round; they differ in\n  " + strings.Join(differ, "\n  "))
 	}
+	invited, err := invitedOf(inputs)
+	if err != nil {
+		return nil, nil, err
+	}
 
-	merged := &model.Assessment{Community: first.Community, Date: first.Date, Framework: first.Framework}
+	merged := &model.Assessment{Community: first.Community, Date: first.Date, Framework: first.Framework, Invited: invited}
 	type where struct {
 		file string
 		pos  model.Pos
@@ -209,6 +263,12 @@ func Merge(inputs []Input, anonymize bool) (*model.Assessment, []string, error) 
 				in.File, a.Community, first.Community, inputs[0].File))
 		}
 		for _, r := range a.Responses {
+			if strings.TrimSpace(r.Respondent) == "" {
+				// An anonymous response (from a page made with cop form
+				// --anonymous): labelled below, never a duplicate.
+				merged.Responses = append(merged.Responses, r)
+				continue
+			}
 			here := where{in.File, r.Pos}
 			k := grid.CommunityKey(r.Respondent)
 			if prev, dup := seen[k]; dup {
@@ -227,7 +287,68 @@ func Merge(inputs []Input, anonymize bool) (*model.Assessment, []string, error) 
 			merged.Responses[i].Respondent = "Respondent " + strconv.Itoa(i+1)
 		}
 	}
+	labelAnonymous(merged.Responses, seen)
 	return merged, warnings, nil
+}
+
+// labelAnonymous gives each response without a respondent its own label,
+// "Anonymous 1", "Anonymous 2" and so on in the merged order, skipping any
+// label that a named respondent already has (taken holds their keys), so
+// that every response of the round can be told apart.
+func labelAnonymous[V any](responses []model.Response, taken map[string]V) {
+	n := 0
+	for i := range responses {
+		if strings.TrimSpace(responses[i].Respondent) != "" {
+			continue
+		}
+		for {
+			n++
+			label := "Anonymous " + strconv.Itoa(n)
+			if _, ok := taken[grid.CommunityKey(label)]; !ok {
+				responses[i].Respondent = label
+				break
+			}
+		}
+	}
+}
+
+// IsDraft reports whether a file is a draft, which is never merged: it
+// says draft: true (as a draft saved from the questionnaire page of cop form
+// does), or its name ends .draft.yaml (or .draft.yml), as the drafts of cop
+// assess and of the page do.
+func IsDraft(name string, a *model.Assessment) bool {
+	return draftWhy(name, a) != ""
+}
+
+// draftWhy says what makes a file a draft, or "" when it is not one.
+func draftWhy(name string, a *model.Assessment) string {
+	lower := strings.ToLower(name)
+	switch {
+	case a != nil && a.Draft:
+		return "it says draft: true"
+	case strings.HasSuffix(lower, ".draft.yaml") || strings.HasSuffix(lower, ".draft.yml"):
+		return "its name ends .draft.yaml"
+	}
+	return ""
+}
+
+// invitedOf is the number invited that the files give (invited: N), 0 when
+// none gives one, and an error naming the files when they give different
+// numbers. cop merge --invited N replaces it either way.
+func invitedOf(inputs []Input) (int, error) {
+	var given []Input
+	for _, in := range inputs {
+		if in.Assessment.Invited > 0 {
+			given = append(given, in)
+		}
+	}
+	if len(given) == 0 {
+		return 0, nil
+	}
+	if s := differences(given, func(a *model.Assessment) string { return strconv.Itoa(a.Invited) }, nil); s != "" {
+		return 0, errors.New("the files give different numbers invited: " + s + "\n(pass --invited N to set the number for the round)")
+	}
+	return given[0].Assessment.Invited, nil
 }
 
 // differences groups the files by a value, or returns "" when they all

@@ -155,3 +155,65 @@ func TestMergeRun(t *testing.T) {
 		t.Error("a file was written for files that are not one round")
 	}
 }
+
+func TestMergeAnonymousLabels(t *testing.T) {
+	// Three files from a page made with cop form --anonymous (no
+	// respondent) and one named member who happens to be called
+	// "Anonymous 2": the anonymous responses get distinct labels in the
+	// merged order, skipping the one taken.
+	in := []Input{
+		{"x.yaml", round("C", "2026-11-22", "fw", "1.0.0", "")},
+		{"named.yaml", round("C", "2026-11-22", "fw", "1.0.0", "anonymous  2")},
+		{"y.yaml", round("C", "2026-11-22", "fw", "1.0.0", "", " ")},
+	}
+	m, _, err := Merge(in, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range m.Responses {
+		names = append(names, r.Respondent)
+	}
+	if got := strings.Join(names, ", "); got != "Anonymous 1, anonymous  2, Anonymous 3, Anonymous 4" {
+		t.Errorf("respondents = %s", got)
+	}
+}
+
+func TestIsDraft(t *testing.T) {
+	for name, want := range map[string]bool{
+		"riverside-2026-11-22-ana.draft.yaml": true,
+		"dir/x.DRAFT.yml":                     true,
+		"riverside-2026-11-22-ana.yaml":       false,
+		"draft.yaml":                          false,
+		"drafts/ana.yaml":                     false,
+	} {
+		if got := IsDraft(name, &model.Assessment{}); got != want {
+			t.Errorf("IsDraft(%q) = %v, want %v", name, got, want)
+		}
+	}
+	// Renamed, a draft is still a draft: the file says so.
+	if !IsDraft("ana.yaml", &model.Assessment{Draft: true}) {
+		t.Error("a file with draft: true is not a draft")
+	}
+}
+
+func TestMergeInvited(t *testing.T) {
+	with := func(n int, a *model.Assessment) *model.Assessment { a.Invited = n; return a }
+	// Files that agree (or say nothing) keep their number.
+	m, _, err := Merge([]Input{
+		{"a.yaml", with(14, round("C", "2026-11-22", "fw", "1.0.0", "Ana"))},
+		{"b.yaml", round("C", "2026-11-22", "fw", "1.0.0", "Ben")},
+		{"c.yaml", with(14, round("C", "2026-11-22", "fw", "1.0.0", "Chloe"))},
+	}, false)
+	if err != nil || m.Invited != 14 {
+		t.Fatalf("invited %v, err %v; want 14", m, err)
+	}
+	// Files that disagree: an error naming them.
+	_, _, err = Merge([]Input{
+		{"a.yaml", with(14, round("C", "2026-11-22", "fw", "1.0.0", "Ana"))},
+		{"b.yaml", with(12, round("C", "2026-11-22", "fw", "1.0.0", "Ben"))},
+	}, false)
+	if err == nil || !strings.Contains(err.Error(), "the files give different numbers invited: 14 in a.yaml; 12 in b.yaml") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -221,7 +221,7 @@ func policySummary(doc *load.Document, cat *catalog.Catalog) (string, error) {
 		return "", err
 	}
 	rules := 0
-	for _, set := range []bool{p.MinOverall != nil, p.MinLevel != nil, p.MinCoverage != nil,
+	for _, set := range []bool{p.MinOverall != nil, p.MinLevel != nil, p.MinCoverage != nil, p.MinResponseRate != nil,
 		p.MaxAge != nil, p.RequireComplete, p.Baseline != nil} {
 		if set {
 			rules++
