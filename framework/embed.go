@@ -5,12 +5,10 @@ package framework
 
 import "embed"
 
-// FS holds every embedded framework file, and in compiled/ the compact form
-// of each that cop reads instead of parsing the YAML when it is current (see
-// internal/catalog/compiled.go). cop reads a framework only when an
-// assessment or a command asks for its id.
+// FS holds every embedded framework file. cop parses a framework only when
+// an assessment or a command asks for its id.
 //
-//go:embed *.yaml compiled
+//go:embed *.yaml
 var FS embed.FS
 
 // Default is the file of the framework cop uses when none is named.

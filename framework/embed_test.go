@@ -53,7 +53,7 @@ func TestEmbeddedFrameworksLoadCleanly(t *testing.T) {
 }
 
 // TestDefaultFrameworkKeepsTheContract checks cop-health against the ids,
-// scale and levels of product.md §1, kept in testdata/contract.txt.
+// scale and levels the contract fixes, kept in testdata/contract.txt.
 func TestDefaultFrameworkKeepsTheContract(t *testing.T) {
 	fw := embedded(t)[strings.TrimSuffix(framework.Default, ".yaml")]
 	data, err := os.ReadFile("testdata/contract.txt")

@@ -17,77 +17,51 @@ import (
 	"github.com/cophealth/cop/internal/model"
 )
 
-// cop compare over a consultant's 10,000 files (product.md §6): the whole
-// cop process beside the baseline program decoding the same files on every
-// core, each with the notes as written (notes=1x) and ten times longer
-// (notes=10x). Besides wall time (ns/op) each reports the process's CPU
-// time (cpu-s/op) and peak resident memory (peak-MiB, the median over the
-// runs: the garbage collector's timing moves single runs by a few MiB),
-// which must not grow with the notes. On a machine whose cores others are using, wall times of
-// separate benchmarks drift; BenchmarkExecCompare10kRatio runs cop and the
-// baseline in turn, so that both meet the same conditions, and reports the
-// ratios.
+// cop compare over a consultant's 10,000 files, against its budget: within
+// 0.6x the wall time of a single-process decode-only program
+// (testdata/baseline, which reads and decodes the files one after another)
+// on 2 cores, with peak memory under 100 MiB that does not grow with the
+// notes. cop does more than decode (it checks, scores and prints), so it
+// meets the budget only by spreading the work over the cores.
+//
+// Each run of the benchmark runs cop and the baseline in turn on the same
+// files, so that both meet the same machine, with the notes as written
+// (notes=1x) and ten times longer (notes=10x), and reports cop's wall and
+// CPU time over the baseline's (wall-x, cpu-x), each one's wall time per
+// run (cop-s, baseline-s), and each one's peak resident memory (the median
+// over the runs: the garbage collector's timing moves single runs by a few
+// MiB). Both run with GOMAXPROCS=2. On cores that other programs are using,
+// single runs are slowed at random; best-wall-x is the ratio of the fastest
+// run of each, the least disturbed.
 //
 //	go test ./cmd/cop -run '^$' -bench Compare10k -benchtime 5x
-//
-// The figures in the README come from that command.
 
 const (
 	corpusCommunities = 2000
 	corpusRounds      = 5 // 2,000 communities x 5 rounds = 10,000 files
 )
 
-// BenchmarkExecCompare10k runs "cop compare -f csv DIR" over the files.
+// BenchmarkExecCompare10k runs "cop compare -f csv DIR" and the baseline
+// over the same files, in turn.
 func BenchmarkExecCompare10k(b *testing.B) {
-	eachCorpus(b, func(b *testing.B, cop, _, dir string, _ []string) {
-		var m usage
-		for b.Loop() {
-			m.add(run(b, cop, "compare", "-f", "csv", dir))
-		}
-		m.report(b)
-	})
-}
-
-// BenchmarkExecCompare10kDecodeBaseline runs the baseline on the same
-// files: read and decode, on every core, nothing else. The target:
-// ExecCompare10k within 1.3x of this.
-func BenchmarkExecCompare10kDecodeBaseline(b *testing.B) {
-	eachCorpus(b, func(b *testing.B, _, baseline, _ string, files []string) {
-		var m usage
-		for b.Loop() {
-			m.add(run(b, baseline, files...))
-		}
-		m.report(b)
-	})
-}
-
-// BenchmarkExecCompare10kRatio runs cop compare and the baseline in turn
-// on the same files and reports cop's wall and CPU time over the
-// baseline's (wall-x, cpu-x), and each one's peak memory.
-func BenchmarkExecCompare10kRatio(b *testing.B) {
-	eachCorpus(b, func(b *testing.B, cop, baseline, dir string, files []string) {
-		var c, base usage
-		for b.Loop() {
-			c.add(run(b, cop, "compare", "-f", "csv", dir))
-			base.add(run(b, baseline, files...))
-		}
-		b.ReportMetric(float64(c.wall)/float64(base.wall), "wall-x")
-		b.ReportMetric(float64(c.cpu)/float64(base.cpu), "cpu-x")
-		if len(c.peaks) > 0 {
-			b.ReportMetric(c.peakMiB(), "cop-peak-MiB")
-			b.ReportMetric(base.peakMiB(), "baseline-peak-MiB")
-		}
-	})
-}
-
-// eachCorpus runs f as a sub-benchmark over the corpus with the notes as
-// written and with notes ten times longer.
-func eachCorpus(b *testing.B, f func(b *testing.B, cop, baseline, dir string, files []string)) {
 	for _, notes := range []int{1, 10} {
 		b.Run(fmt.Sprintf("notes=%dx", notes), func(b *testing.B) {
 			cop, baseline := binaries(b)
 			dir, files := corpus(b, notes)
-			f(b, cop, baseline, dir, files)
+			var c, base usage
+			for b.Loop() {
+				c.add(run(b, cop, "compare", "-f", "csv", dir))
+				base.add(run(b, baseline, files...))
+			}
+			b.ReportMetric(float64(c.wall)/float64(base.wall), "wall-x")
+			b.ReportMetric(float64(c.best)/float64(base.best), "best-wall-x")
+			b.ReportMetric(float64(c.cpu)/float64(base.cpu), "cpu-x")
+			b.ReportMetric(c.wall.Seconds()/float64(c.n), "cop-s")
+			b.ReportMetric(base.wall.Seconds()/float64(base.n), "baseline-s")
+			if len(c.peaks) > 0 {
+				b.ReportMetric(c.peakMiB(), "cop-peak-MiB")
+				b.ReportMetric(base.peakMiB(), "baseline-peak-MiB")
+			}
 		})
 	}
 }
@@ -96,11 +70,15 @@ func eachCorpus(b *testing.B, f func(b *testing.B, cop, baseline, dir string, fi
 type usage struct {
 	n         int
 	wall, cpu time.Duration
-	peaks     []int64 // peak RSS of each run, KiB; none when not measured
+	best      time.Duration // the shortest wall time of a run
+	peaks     []int64       // peak RSS of each run, KiB; none when not measured
 }
 
 func (u *usage) add(v usage) {
 	u.n++
+	if u.best == 0 || v.wall < u.best {
+		u.best = v.wall
+	}
 	u.wall += v.wall
 	u.cpu += v.cpu
 	u.peaks = append(u.peaks, v.peaks...)
@@ -113,16 +91,6 @@ func (u *usage) peakMiB() float64 {
 	return float64(p[len(p)/2]) / 1024
 }
 
-func (u *usage) report(b *testing.B) {
-	if u.n == 0 {
-		return
-	}
-	b.ReportMetric(u.cpu.Seconds()/float64(u.n), "cpu-s/op")
-	if len(u.peaks) > 0 {
-		b.ReportMetric(u.peakMiB(), "peak-MiB")
-	}
-}
-
 // run runs a process once, its output discarded, and measures it. Its
 // peak memory comes from GNU time at /usr/bin/time when there is one: the
 // process's own rusage cannot tell, because a child started from this test
@@ -133,9 +101,11 @@ func run(b *testing.B, bin string, args ...string) usage {
 	const timeCmd = "/usr/bin/time"
 	rss := ""
 	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "GOMAXPROCS=2")
 	if _, err := os.Stat(timeCmd); err == nil {
 		rss = filepath.Join(b.TempDir(), "rss")
 		cmd = exec.Command(timeCmd, append([]string{"-f", "%M", "-o", rss, bin}, args...)...)
+		cmd.Env = append(os.Environ(), "GOMAXPROCS=2")
 	}
 	cmd.Stdout = io.Discard
 	var stderr strings.Builder

@@ -1101,7 +1101,7 @@ func indicatorNote(r *model.Response, dim, ind string) string { return r.Indicat
 // waits for: the first contentful paint (the heading and the first question
 // on screen) and the moment the script is ready to take answers, in
 // milliseconds after navigation starts, with the page's size beside them.
-// product.md §6 asks for the first question within 200 ms.
+// The budget is the first question within 200 ms.
 //
 //	COP_CHROMIUM=/usr/bin/chromium go test ./cmd/cop -run '^$' -bench FormFirstPaint -benchtime 20x
 func BenchmarkFormFirstPaint(b *testing.B) {

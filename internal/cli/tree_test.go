@@ -82,7 +82,7 @@ func TestEveryCommandTakesFormatAndOutput(t *testing.T) {
 			t.Errorf("%s -f bogus was accepted", c.CommandPath())
 		}
 	})
-	// The commands of product.md section 4 that print data, so that the walk
+	// The commands that print data, so that the walk
 	// cannot pass by finding none.
 	for _, want := range []string{"cop report", "cop compare", "cop check", "cop merge", "cop validate",
 		"cop framework list", "cop framework show", "cop framework lint", "cop framework export",

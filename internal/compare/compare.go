@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -243,7 +242,7 @@ func Build(rounds []*Round, opts Options) (*Comparison, error) {
 			}
 		}
 	}
-	slices.SortStableFunc(fws, func(a, b *model.Framework) int { return CompareVersions(a.Version, b.Version) })
+	slices.SortStableFunc(fws, func(a, b *model.Framework) int { return model.CompareVersions(a.Version, b.Version) })
 	for _, f := range fws {
 		c.Versions = append(c.Versions, f.Version)
 	}
@@ -465,37 +464,6 @@ func (c *Comparison) sortGroups(groups, shown [][]*Round) error {
 	copy(groups, g2)
 	copy(shown, s2)
 	return nil
-}
-
-// CompareVersions orders semantic versions (MAJOR.MINOR.PATCH, then a
-// pre-release before its release), returning -1, 0 or +1. Build metadata
-// is ignored; text that is not a version sorts by its characters.
-func CompareVersions(a, b string) int {
-	a, _, _ = strings.Cut(a, "+")
-	b, _, _ = strings.Cut(b, "+")
-	ac, apre, aHasPre := strings.Cut(a, "-")
-	bc, bpre, bHasPre := strings.Cut(b, "-")
-	ap, bp := strings.Split(ac, "."), strings.Split(bc, ".")
-	for i := 0; i < len(ap) && i < len(bp); i++ {
-		an, aerr := strconv.ParseUint(ap[i], 10, 64)
-		bn, berr := strconv.ParseUint(bp[i], 10, 64)
-		if aerr != nil || berr != nil {
-			return cmp.Compare(a, b)
-		}
-		if c := cmp.Compare(an, bn); c != 0 {
-			return c
-		}
-	}
-	if c := cmp.Compare(len(ap), len(bp)); c != 0 {
-		return c
-	}
-	switch {
-	case aHasPre && !bHasPre:
-		return -1
-	case !aHasPre && bHasPre:
-		return 1
-	}
-	return cmp.Compare(apre, bpre)
 }
 
 // Files names up to n files, and how many more there are.

@@ -259,26 +259,6 @@ func TestCommunityKey(t *testing.T) {
 	}
 }
 
-func TestCompareVersions(t *testing.T) {
-	ordered := []string{"0.9.0", "1.0.0-alpha", "1.0.0-beta", "1.0.0", "1.0.1", "1.2.0", "1.10.0", "2.0.0"}
-	for i := range ordered {
-		for j := range ordered {
-			want := 0
-			if i < j {
-				want = -1
-			} else if i > j {
-				want = 1
-			}
-			if got := CompareVersions(ordered[i], ordered[j]); got != want {
-				t.Errorf("CompareVersions(%s, %s) = %d, want %d", ordered[i], ordered[j], got, want)
-			}
-		}
-	}
-	if CompareVersions("1.0.0+build.5", "1.0.0") != 0 {
-		t.Error("build metadata should not order versions")
-	}
-}
-
 func TestFiles(t *testing.T) {
 	if got := Files([]string{"a", "b"}, 3); got != "a, b" {
 		t.Errorf("Files = %q", got)

@@ -1,5 +1,5 @@
 // Package inert makes text taken from files harmless to print on a
-// terminal or on standard error (product.md §5). It is the one place where
+// terminal or on standard error. It is the one place where
 // cop decides what is dangerous: control characters, which could move the
 // cursor, clear the screen or set a terminal's title; Unicode direction
 // overrides, which make text read differently from what it is; and, on a

@@ -106,48 +106,9 @@ func (w *walker) kindField(want string) field {
 }
 
 // IsSemver reports whether s is a semantic version, MAJOR.MINOR.PATCH with
-// an optional -prerelease and +build: the pattern
-// ^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$
-// written out so that no regexp is compiled at start-up.
-func IsSemver(s string) bool {
-	core, build, hasBuild := strings.Cut(s, "+")
-	if hasBuild && !isIdentChars(build) {
-		return false
-	}
-	core, pre, hasPre := strings.Cut(core, "-")
-	if hasPre && !isIdentChars(pre) {
-		return false
-	}
-	parts := strings.Split(core, ".")
-	if len(parts) != 3 {
-		return false
-	}
-	for _, p := range parts {
-		if p == "" || (len(p) > 1 && p[0] == '0') {
-			return false
-		}
-		for i := 0; i < len(p); i++ {
-			if p[i] < '0' || p[i] > '9' {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// isIdentChars reports whether s is a non-empty run of [0-9A-Za-z.-].
-func isIdentChars(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
+// an optional -prerelease and +build, without a leading "v" (see
+// model.IsVersion).
+func IsSemver(s string) bool { return model.IsVersion(s) }
 
 // FrameworkFile reads and decodes a framework file.
 func FrameworkFile(path string) (*model.Framework, error) {

@@ -6,7 +6,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/cophealth/cop/internal/check"
+	check "github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"

@@ -3,8 +3,7 @@ package render
 import (
 	"io"
 
-	"github.com/cophealth/cop/internal/check"
-	"github.com/cophealth/cop/internal/load"
+	check "github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
 )
@@ -81,22 +80,6 @@ type TargetDoc struct {
 	Progress *float64 `json:"progress"`
 }
 
-// ProblemDoc is a problem or warning at a place in a file.
-type ProblemDoc struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Message string `json:"message"`
-}
-
-func problemDocs(ps load.Problems) []ProblemDoc {
-	out := []ProblemDoc{}
-	for _, p := range ps {
-		out = append(out, ProblemDoc{File: p.File, Line: p.Line, Column: p.Col, Message: p.Msg})
-	}
-	return out
-}
-
 func roundDoc(a *model.Assessment) *RoundDoc {
 	return &RoundDoc{File: a.Path, Community: a.Community, Date: a.Date.Format(model.DateLayout)}
 }
@@ -116,7 +99,7 @@ func NewCheckDoc(r *CheckReport) *CheckDoc {
 	}
 	for i := range r.Files {
 		f := &r.Files[i]
-		fd := CheckFileDoc{File: f.Path, Rules: []RuleDoc{}, Problems: problemDocs(f.Problems), Warnings: problemDocs(f.Warnings)}
+		fd := CheckFileDoc{File: f.Path, Rules: []RuleDoc{}, Problems: ProblemDocs(f.Path, f.Problems), Warnings: ProblemDocs(f.Path, f.Warnings)}
 		if res := f.Result; res != nil {
 			a, fw := res.Input.Assessment, res.Input.Result.Framework
 			date := a.Date.Format(model.DateLayout)

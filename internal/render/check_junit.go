@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/cophealth/cop/internal/check"
+	check "github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/model"
 )
 

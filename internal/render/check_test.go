@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cophealth/cop/internal/check"
+	check "github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"

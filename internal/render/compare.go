@@ -20,7 +20,7 @@ type Compare struct {
 	Comparison *compare.Comparison
 	// Problems are the files left out because they could not be read; the
 	// JSON output lists them (the others say so on standard error).
-	Problems []FileProblem
+	Problems []ProblemDoc
 	// Skipped counts the YAML files found in directories that are not
 	// assessments.
 	Skipped int
@@ -33,14 +33,6 @@ type Compare struct {
 	// says both.
 	Made    time.Time
 	Version string
-}
-
-// FileProblem is one problem with one file, for machine-readable output.
-type FileProblem struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Message string `json:"message"`
 }
 
 // nameWidth is the width community names are wrapped to in the header of

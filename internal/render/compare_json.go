@@ -23,7 +23,7 @@ type CompareDoc struct {
 	// NotComparable lists what could not be aligned across versions.
 	NotComparable CompareUnalignedDoc `json:"notComparable"`
 	Skipped       int                 `json:"skipped"`
-	Problems      []FileProblem       `json:"problems"`
+	Problems      []ProblemDoc        `json:"problems"`
 }
 
 // CompareFrameworkDoc names the framework and the versions compared.
@@ -106,7 +106,7 @@ func NewCompareDoc(c *Compare) *CompareDoc {
 		Problems: c.Problems,
 	}
 	if doc.Problems == nil {
-		doc.Problems = []FileProblem{}
+		doc.Problems = []ProblemDoc{}
 	}
 	for _, r := range cmp.Rows {
 		doc.Dimensions = append(doc.Dimensions, CompareRowDoc{ID: r.ID, Title: r.Title, InAll: r.InAll, SameIndicators: r.SameIndicators})

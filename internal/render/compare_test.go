@@ -87,7 +87,7 @@ func TestCompare(t *testing.T) {
 		{"side-by-side-json", ".json", sideBySide, compare.Options{Sort: "people"},
 			func(c *Compare) {
 				c.Skipped = 2
-				c.Problems = []FileProblem{{File: "bad.yaml", Line: 3, Column: 12, Message: "date is empty"}}
+				c.Problems = []ProblemDoc{{File: "bad.yaml", Line: 3, Column: 12, Message: "date is empty"}}
 			}, jsonw},
 		{"all-rounds-table", ".txt", sideBySide, compare.Options{AllRounds: true}, nil, table},
 		{"all-rounds-markdown", ".md", sideBySide, compare.Options{AllRounds: true}, nil, markdown},

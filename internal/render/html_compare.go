@@ -211,7 +211,7 @@ func cmpScore(c compare.Cell) string {
 func newestFramework(cmp *compare.Comparison) *model.Framework {
 	fw := cmp.Columns[0].Round.Framework
 	for _, col := range cmp.Columns {
-		if compare.CompareVersions(col.Round.Framework.Version, fw.Version) > 0 {
+		if model.CompareVersions(col.Round.Framework.Version, fw.Version) > 0 {
 			fw = col.Round.Framework
 		}
 	}

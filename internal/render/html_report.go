@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cophealth/cop/internal/check"
+	check "github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
 )

@@ -640,7 +640,7 @@ func TestCompareHTMLHeading(t *testing.T) {
 	} {
 		cmp := comparison(t, c.opts, c.files...)
 		cmp.Skipped = 2
-		cmp.Problems = []FileProblem{{File: "broken.yaml", Line: 1, Column: 1, Message: "bad"}}
+		cmp.Problems = []ProblemDoc{{File: "broken.yaml", Line: 1, Column: 1, Message: "bad"}}
 		var buf bytes.Buffer
 		if err := CompareHTML(&buf, cmp); err != nil {
 			t.Fatal(err)

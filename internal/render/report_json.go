@@ -8,7 +8,7 @@ import (
 	"github.com/cophealth/cop/internal/score"
 )
 
-// ReportDoc is the JSON shape of a report (product.md §3, plus counts,
+// ReportDoc is the JSON shape of a report (the README's, plus counts,
 // titles, the values behind each indicator score, and the notes). Scores and
 // coverages are rounded to 2 decimals; absent ones are null.
 type ReportDoc struct {

@@ -188,7 +188,7 @@ func TestEmbeddedFrameworksMatchTheFrameworkSchema(t *testing.T) {
 	}
 }
 
-// roundFields uses every optional round field of product.md §2 on the
+// roundFields uses every optional round field of an assessment on the
 // default framework.
 const roundFields = `kind: cop-assessment
 version: 1

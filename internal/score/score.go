@@ -85,7 +85,7 @@ type Result struct {
 	Dimensions  []Dimension
 }
 
-// Compute scores an assessment against its framework (product.md §3):
+// Compute scores an assessment against its framework (the README's rules):
 //
 //   - an indicator is rated when some response gives a scale value; its
 //     score is their mean and its spread their max minus min. It is excluded

@@ -162,7 +162,7 @@ func TestCompute(t *testing.T) {
 			overall: want{f(2.5), "maturing", f(1), ""},
 		},
 		{
-			// product.md §3: excluded only when every response says N/A.
+			// Excluded only when every response says N/A.
 			// a1: 3, 1 -> 2 (rated). a2: N/A beside unanswered -> unrated.
 			// a3: N/A beside unknown -> unrated. a = 2 maturing; coverage
 			// 1 / (3 - 0) = 0.33 (it was 1/2 when a2 counted as excluded).

@@ -5,6 +5,7 @@ package check
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -16,9 +17,9 @@ import (
 	"time"
 
 	"github.com/cophealth/cop/internal/catalog"
-	"github.com/cophealth/cop/internal/check"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
@@ -105,7 +106,10 @@ passes). A dimension that is not applicable is skipped. A policy file may
 also set a target per dimension: targets are reported (the gap, the percent
 to target and, with a baseline, the progress since), never enforced.
 
-A directory stands for the assessment files below it. Formats: table (a
+A directory stands for the assessment files below it, read as cop compare
+and cop merge read it: drafts (*.draft.yaml) and other YAML are skipped and
+counted, a file with an assessment's fields but no kind: line is reported,
+a link to a file is read like the file. Formats: table (a
 line per rule), json, junit (a test case per rule), github (workflow
 annotations, and a Markdown summary appended to $GITHUB_STEP_SUMMARY when it
 is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStatus(true, false),
@@ -340,7 +344,7 @@ func policy(opts *Options) (*model.Policy, error) {
 // loaded is one assessment file read for checking.
 type loaded struct {
 	path     string
-	round    *check.Round
+	round    *gate.Round
 	problems load.Problems
 	warnings load.Problems
 }
@@ -354,12 +358,13 @@ func checkRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	files, skipped, err := load.ReadEach(opts.Files, func(a load.Arg) (loaded, bool) { return read(a, opts.IO.In, cat) })
+	files, skipped, err := load.ReadEach(context.Background(), opts.Files, opts.IO.In, []string{model.AssessmentKind},
+		func(in load.Input) loaded { return read(in, cat) })
 	if err != nil {
 		return err
 	}
-	if skipped > 0 {
-		inert.Fprintf(opts.IO.ErrOut, "skipped %s without kind: %s\n", render.Plural(skipped, "YAML file"), model.AssessmentKind)
+	if msg := skipped.Message(model.AssessmentKind); msg != "" {
+		inert.Fprintln(opts.IO.ErrOut, msg)
 	}
 	if len(files) == 0 {
 		return exitcode.Usage(errors.New("no assessment files found in " + strings.Join(opts.Files, ", ")))
@@ -381,7 +386,7 @@ func checkRun(opts *Options) error {
 		return exitcode.Silent(exitcode.Invalid)
 	}
 
-	var baseline *check.Round
+	var baseline *gate.Round
 	if pol.Baseline != nil {
 		if pol.Baseline.Value == "-" && slices.Contains(opts.Files, "-") {
 			return exitcode.Usage(errors.New("standard input (-) can be the baseline or a FILE, not both"))
@@ -406,11 +411,14 @@ func checkRun(opts *Options) error {
 			inert.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
 		}
 		if f.round != nil {
-			cf.Result = check.Evaluate(pol, check.Input{Round: *f.round, Baseline: baseline, Now: now})
+			cf.Result = gate.Evaluate(pol, gate.Input{Round: *f.round, Baseline: baseline, Now: now})
 		}
 		rep.Files = append(rep.Files, cf)
 	}
 
+	if err := cat.Unused(); err != nil {
+		return err
+	}
 	write := render.CheckText
 	switch opts.Format {
 	case "json":
@@ -438,47 +446,38 @@ func checkRun(opts *Options) error {
 	return nil
 }
 
-// read loads one assessment file. skip is set for a file found in a
-// directory that is not an assessment (another program's YAML, a policy).
-func read(a load.Arg, stdin io.Reader, cat *catalog.Catalog) (f loaded, skip bool) {
-	f.path = a.Path
+// read loads one assessment file the folder rule gave.
+func read(in load.Input, cat *catalog.Catalog) (f loaded) {
+	f.path = in.Name
+	err := in.Err
 	var l *load.Loaded
-	var err error
-	switch {
-	case a.Path == "-":
-		f.path = load.StdinName
-		l, err = load.AssessmentInput("-", stdin, cat.Resolve)
-	case a.Found:
-		var doc *load.Document
-		if doc, err = load.ParseFile(a.Path); err == nil {
-			if doc.Kind() != model.AssessmentKind {
-				return f, true
-			}
-			l, err = load.Assessment(doc, cat.Resolve)
-		}
-	default:
-		l, err = load.AssessmentFile(a.Path, cat.Resolve)
+	if err == nil {
+		l, err = cat.Assessment(in.Doc)
 	}
 	if err != nil {
 		f.problems = load.ProblemsOf(err)
-		return f, false
+		return f
 	}
 	f.warnings = l.Warnings
-	f.round = &check.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
-	return f, false
+	f.round = &gate.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
+	return f
 }
 
 // readBaseline loads the baseline, which must be on the framework of every
 // file it is compared with; another community is worth a warning.
-func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []loaded) (*check.Round, error) {
-	l, err := load.AssessmentInput(path, opts.IO.In, cat.Resolve)
+func readBaseline(opts *Options, path string, cat *catalog.Catalog, files []loaded) (*gate.Round, error) {
+	doc, err := load.ParseInput(path, opts.IO.In)
+	if err != nil {
+		return nil, err
+	}
+	l, err := cat.Assessment(doc)
 	if err != nil {
 		return nil, err
 	}
 	for _, w := range l.Warnings {
 		inert.Fprintln(opts.IO.ErrOut, "warning: "+w.Error())
 	}
-	b := &check.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
+	b := &gate.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
 	for _, f := range files {
 		if f.round == nil {
 			continue

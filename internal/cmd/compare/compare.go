@@ -8,11 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/cophealth/cop/internal/build"
+	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
 	"github.com/cophealth/cop/internal/inert"
@@ -67,20 +67,21 @@ A community is known by its name, ignoring case and extra spaces. Two files
 of one community with the same date are an error: a round is one file (join
 respondents' files with cop merge).
 
-A directory stands for every .yaml and .yml file below it; files found that
-way that are not assessments (other cop files, CI workflows; -f json counts
-them) are skipped, but one without a kind: line that has an assessment's
-fields is reported. A file named outright must be an assessment. Files are
-read on every core and only their scores are kept, so thousands of files
-are fine; a file that
+A directory stands for every .yaml and .yml file below it (a link to a file
+is read like the file); drafts (*.draft.yaml) and files that are not
+assessments (other cop files, CI workflows) are skipped and counted, but
+one without a kind: line that has an assessment's fields is reported. A
+file named outright must be an assessment. Files are read on every core
+and only their scores are kept, so thousands of files are fine; a file that
 cannot be read is reported with its name, the others are still compared,
 and cop exits with status 2.
 
 Every file must use the same framework (by id). Rounds made with different
 versions of it are aligned by dimension id: give each version with its own
 --framework FILE (repeat the flag) and each round is read with the version it
-names, when that version is at hand; otherwise with the newest one given, or
-the embedded one. A dimension that a round's version does not have is shown
+names, else with the newest given (a --framework file wins over the embedded
+framework of its id). A --framework file whose id no round names is an
+error. A dimension that a round's version does not have is shown
 as n/c (not comparable), never as 0, and what could not be aligned is
 counted and listed under the table.
 
@@ -142,7 +143,7 @@ func sortCompletion(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.S
 
 func compareRun(opts *Options) error {
 	ctx := cmp.Or(opts.Context, context.Background())
-	fws, err := newFrameworks(opts.Frameworks)
+	cat, err := catalog.New(opts.Frameworks...)
 	if err != nil {
 		return err
 	}
@@ -155,39 +156,40 @@ func compareRun(opts *Options) error {
 			return err
 		}
 	}
-	args, err := load.Expand(opts.Files)
+	defer tuneGC(opts.IO.Getenv)()
+	outs, skipped, err := load.ReadEach(ctx, opts.Files, opts.IO.In, []string{model.AssessmentKind},
+		func(in load.Input) outcome { return decode(in, cat) })
 	if err != nil {
 		return err
 	}
-	args = unique(args)
-	outs, err := decodeAll(ctx, args, opts.IO.In, fws)
-	if err != nil {
-		return err
+	if msg := skipped.Message(model.AssessmentKind); msg != "" {
+		inert.Fprintln(opts.IO.ErrOut, msg)
 	}
 	var rounds []*grid.Round
 	rep := &render.Compare{Policy: pol, Style: render.Style{
 		Color:   (opts.Output == "" || opts.Output == "-") && opts.IO.ColorEnabled(),
 		Unicode: opts.IO.UnicodeEnabled(),
-	}}
+	}, Skipped: skipped.Total()}
 	if opts.Output == "" || opts.Output == "-" {
 		rep.Style.Width = opts.IO.TerminalWidth()
 	}
 	var warnings []*load.Warning
 	bad := 0
-	for i, o := range outs {
+	for _, o := range outs {
 		switch {
-		case o.skipped:
-			rep.Skipped++
 		case o.err != nil:
 			bad++
 			inert.Fprintln(opts.IO.ErrOut, o.err)
-			rep.Problems = append(rep.Problems, fileProblems(args[i].Path, o.err)...)
+			rep.Problems = append(rep.Problems, fileProblems(o.name, o.err)...)
 		default:
 			rounds = append(rounds, o.round)
 			warnings = append(warnings, o.warns...)
 		}
 	}
 	printWarnings(opts.IO.ErrOut, warnings)
+	if err := cat.Unused(); err != nil {
+		return err
+	}
 	if len(rounds) == 0 {
 		if bad > 0 {
 			inert.Fprintf(opts.IO.ErrOut, "no file could be read: nothing to compare\n")
@@ -210,15 +212,6 @@ func compareRun(opts *Options) error {
 	}
 	if opts.Format == "html" {
 		rep.Made, rep.Version = opts.Now(), build.Read().Version
-		// The page is for readers of the comparison, not of the
-		// directories it was made from: say here what was left out.
-		if rep.Skipped > 0 {
-			what := "is not an assessment"
-			if rep.Skipped > 1 {
-				what = "are not assessments"
-			}
-			fmt.Fprintf(opts.IO.ErrOut, "skipped %s in the directories that %s\n", render.Plural(rep.Skipped, "YAML file"), what)
-		}
 	}
 	write := render.CompareTable
 	switch opts.Format {
@@ -240,20 +233,6 @@ func compareRun(opts *Options) error {
 		return exitcode.Silent(exitcode.Invalid)
 	}
 	return nil
-}
-
-// unique drops a file met a second time, as when a directory and a file
-// in it are both named: it is one round, not two on the same date.
-func unique(args []load.Arg) []load.Arg {
-	seen := make(map[string]bool, len(args))
-	out := args[:0]
-	for _, a := range args {
-		if p := filepath.Clean(a.Path); !seen[p] {
-			seen[p] = true
-			out = append(out, a)
-		}
-	}
-	return out
 }
 
 func isAre(n int) string {

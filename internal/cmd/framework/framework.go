@@ -314,7 +314,7 @@ func lintRun(opts *lintOptions) error {
 	var counted []bool
 	failed := 0
 	for _, in := range inputs {
-		r := validate.FileResult{File: in.name, Kind: model.FrameworkKind, Problems: []validate.Problem{}, Warnings: []validate.Problem{}}
+		r := validate.FileResult{File: in.name, Kind: model.FrameworkKind, Problems: []render.ProblemDoc{}, Warnings: []render.ProblemDoc{}}
 		err := in.err
 		var fw *model.Framework
 		if err == nil {
@@ -325,7 +325,7 @@ func lintRun(opts *lintOptions) error {
 		if err != nil {
 			failed++
 			for _, p := range load.ProblemsOf(err) {
-				r.Problems = append(r.Problems, validate.Problem{Line: p.Line, Column: p.Col, Message: p.Msg})
+				r.Problems = append(r.Problems, render.ProblemDocs(in.name, load.Problems{p})...)
 				if table {
 					inert.Fprintln(opts.IO.ErrOut, p)
 				}
@@ -336,7 +336,7 @@ func lintRun(opts *lintOptions) error {
 		r.Valid = true
 		warnings := Advice(fw)
 		for _, w := range warnings {
-			r.Warnings = append(r.Warnings, validate.Problem{Message: w})
+			r.Warnings = append(r.Warnings, render.ProblemDoc{File: in.name, Message: w})
 			if table {
 				inert.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
 			}

@@ -3,6 +3,7 @@
 package merge
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -60,13 +61,14 @@ files on each side. The same respondent (ignoring case and extra spaces) in
 two files is an error naming both.
 
 Responses are written in the order of the files as given (a directory stands
-for its .yaml and .yml files in name order; files in it that are not
-assessments, and drafts, are skipped), and in each file's own order.
---anonymize replaces each respondent's name with "Respondent 1",
-"Respondent 2" and so on, in that same order; roles, ratings and notes are
-kept as typed, so read the notes before sharing the file: they may name
-people. Responses without a respondent (from a page made with cop form
---anonymous) are labelled "Anonymous 1", "Anonymous 2" and so on.
+for its .yaml and .yml files in name order, read as cop check and cop compare
+read it: drafts and files that are not assessments are skipped and
+counted), and in each file's own order. --anonymize replaces each
+respondent's name with "Respondent 1", "Respondent 2" and so on, in that
+same order; roles, ratings and notes are kept as typed, so read the notes
+before sharing the file: they may name people. Responses without a
+respondent (from a page made with cop form --anonymous) are labelled
+"Anonymous 1", "Anonymous 2" and so on.
 
 Drafts are never merged: a file that says draft: true, or whose name ends
 .draft.yaml (saved part way by cop assess or by the page of cop form). Named
@@ -120,46 +122,50 @@ func mergeRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	args, err := load.Expand(opts.Files)
+	type read struct {
+		name string
+		l    *load.Loaded
+		err  error
+	}
+	files, skipped, err := load.ReadEach(context.Background(), opts.Files, opts.IO.In, []string{model.AssessmentKind},
+		func(in load.Input) read {
+			if in.Err != nil {
+				return read{name: in.Name, err: in.Err}
+			}
+			l, err := cat.Assessment(in.Doc)
+			return read{name: in.Name, l: l, err: err}
+		})
 	if err != nil {
 		return err
 	}
+	if msg := skipped.Message(model.AssessmentKind); msg != "" {
+		inert.Fprintln(opts.IO.ErrOut, msg)
+	}
 	var inputs []Input
 	var fw *model.Framework
-	var drafts []string
 	bad, refused := 0, 0
-	for _, a := range args {
-		doc, err := load.ParseInput(a.Path, opts.IO.In)
-		if err == nil && a.Found && !doc.LooksLike(model.AssessmentKind) {
-			continue
-		}
-		var l *load.Loaded
-		if err == nil {
-			l, err = load.Assessment(doc, cat.Resolve)
-		}
-		if err != nil {
-			inert.Fprintln(opts.IO.ErrOut, err)
+	for _, f := range files {
+		if f.err != nil {
+			inert.Fprintln(opts.IO.ErrOut, f.err)
 			bad++
 			continue
 		}
-		if IsDraft(doc.Name, l.Assessment) {
-			if a.Found {
-				drafts = append(drafts, doc.Name)
-				continue
-			}
+		// A draft found in a folder never gets here (the folder rule
+		// skips it); one named outright is refused.
+		if why := draftWhy(f.name, f.l.Assessment); why != "" {
 			inert.Fprintf(opts.IO.ErrOut, "%s is a draft (%s), not a member's finished answers: drafts are not merged. "+
-				"Ask the member to finish and save their answers, or merge the file they sent\n", doc.Name, draftWhy(doc.Name, l.Assessment))
+				"Ask the member to finish and save their answers, or merge the file they sent\n", f.name, why)
 			refused++
 			continue
 		}
-		for _, w := range l.Warnings {
+		for _, w := range f.l.Warnings {
 			inert.Fprintf(opts.IO.ErrOut, "warning: %v\n", w)
 		}
-		inputs = append(inputs, Input{File: doc.Name, Assessment: l.Assessment})
-		fw = l.Framework
+		inputs = append(inputs, Input{File: f.name, Assessment: f.l.Assessment})
+		fw = f.l.Framework
 	}
-	if len(drafts) > 0 {
-		inert.Fprintf(opts.IO.ErrOut, "skipped %s: %s (drafts are not merged)\n", render.Plural(len(drafts), "draft"), grid.Files(drafts, 5))
+	if err := cat.Unused(); err != nil {
+		return err
 	}
 	if bad > 0 || refused > 0 {
 		if bad > 0 {
@@ -322,11 +328,10 @@ func IsDraft(name string, a *model.Assessment) bool {
 
 // draftWhy says what makes a file a draft, or "" when it is not one.
 func draftWhy(name string, a *model.Assessment) string {
-	lower := strings.ToLower(name)
 	switch {
 	case a != nil && a.Draft:
 		return "it says draft: true"
-	case strings.HasSuffix(lower, ".draft.yaml") || strings.HasSuffix(lower, ".draft.yml"):
+	case load.IsDraftName(name):
 		return "its name ends .draft.yaml"
 	}
 	return ""

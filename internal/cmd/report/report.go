@@ -119,8 +119,15 @@ func reportRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	loaded, err := load.AssessmentInput(opts.File, opts.IO.In, cat.Resolve)
+	doc, err := load.ParseInput(opts.File, opts.IO.In)
 	if err != nil {
+		return err
+	}
+	loaded, err := cat.Assessment(doc)
+	if err != nil {
+		return err
+	}
+	if err := cat.Unused(); err != nil {
 		return err
 	}
 	for _, w := range loaded.Warnings {

@@ -3,6 +3,7 @@
 package validate
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -49,11 +50,12 @@ cop-framework or cop-policy). A policy that names its framework is checked
 against it (dimension and level ids, the scale); one that does not is
 checked against each assessment's framework when cop check runs.
 
-A directory stands for every .yaml and .yml file below it; files found that
-way that are not cop files (no kind: cop-...) are skipped.
-Every problem in a file is listed on standard error as file:line:col. A
-framework version other than the one an assessment was made with is a
-warning, not a problem.` + options.ExitStatus(false, false),
+A directory stands for every .yaml and .yml file below it (a link to a file
+is read like the file); drafts (*.draft.yaml) and files that are not cop
+files are skipped and counted, but one without a kind: line that has the
+fields of a cop file is reported. Every problem in a file is listed on
+standard error as file:line:col. A framework version other than the one an
+assessment was made with is a warning, not a problem.` + options.ExitStatus(false, false),
 		Example: `  cop validate examples/
   cop validate my-framework.yaml assessment.yaml .cop-policy.yaml
   cop validate -f json assessment.yaml`,
@@ -78,32 +80,33 @@ warning, not a problem.` + options.ExitStatus(false, false),
 
 // FileResult is the outcome for one file; it is also the JSON shape.
 type FileResult struct {
-	File     string    `json:"file"`
-	Kind     string    `json:"kind"`
-	Valid    bool      `json:"valid"`
-	Summary  string    `json:"summary,omitempty"`
-	Problems []Problem `json:"problems"`
-	Warnings []Problem `json:"warnings"`
+	File     string              `json:"file"`
+	Kind     string              `json:"kind"`
+	Valid    bool                `json:"valid"`
+	Summary  string              `json:"summary,omitempty"`
+	Problems []render.ProblemDoc `json:"problems"`
+	Warnings []render.ProblemDoc `json:"warnings"`
 }
 
-// Problem is a problem or warning at a place in a file.
-type Problem struct {
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Message string `json:"message"`
-}
+// kinds are the files cop validate reads in a folder.
+var kinds = []string{model.AssessmentKind, model.FrameworkKind, model.PolicyKind}
 
 func validateRun(opts *Options) error {
 	cat, err := catalog.New(opts.Framework)
 	if err != nil {
 		return err
 	}
-	results, skipped, err := load.ReadEach(opts.Files, func(a load.Arg) (FileResult, bool) { return Check(a, opts.IO.In, cat) })
+	results, skipped, err := load.ReadEach(context.Background(), opts.Files, opts.IO.In, kinds,
+		func(in load.Input) FileResult { return Check(in, cat) })
 	if err != nil {
 		return err
 	}
 	if results == nil {
 		results = []FileResult{}
+	}
+	// A framework file validated is an input that names its id.
+	if err := cat.Unused(); err != nil {
+		return err
 	}
 	invalid := 0
 	for _, r := range results {
@@ -112,10 +115,10 @@ func validateRun(opts *Options) error {
 		}
 		if opts.Format == options.Table {
 			for _, p := range r.Problems {
-				inert.Fprintln(opts.IO.ErrOut, inert.Line(where(r.File, p)+p.Message))
+				inert.Fprintln(opts.IO.ErrOut, p.Error())
 			}
 			for _, p := range r.Warnings {
-				inert.Fprintln(opts.IO.ErrOut, "warning: "+inert.Line(where(r.File, p)+p.Message))
+				inert.Fprintln(opts.IO.ErrOut, "warning: "+p.Error())
 			}
 		}
 	}
@@ -135,8 +138,8 @@ func validateRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	if skipped > 0 {
-		inert.Fprintf(opts.IO.ErrOut, "skipped %s without kind: cop-...\n", render.Plural(skipped, "YAML file"))
+	if msg := skipped.Message("cop-..."); msg != "" {
+		inert.Fprintln(opts.IO.ErrOut, msg)
 	}
 	if len(results) == 0 {
 		return exitcode.Usage(errors.New("no cop files found in " + strings.Join(opts.Files, ", ")))
@@ -147,48 +150,45 @@ func validateRun(opts *Options) error {
 	return nil
 }
 
-// Check validates one file. skip is set for a file found in a directory that
-// turns out not to be a cop file.
-func Check(a load.Arg, stdin io.Reader, cat *catalog.Catalog) (r FileResult, skip bool) {
-	r = FileResult{File: a.Path, Problems: []Problem{}, Warnings: []Problem{}}
-	var doc *load.Document
-	var err error
-	if a.Path == "-" {
-		r.File = load.StdinName
-		var data []byte
-		if data, err = load.ReadAll(load.StdinName, stdin); err == nil {
-			doc, err = load.ParseBytes(load.StdinName, data)
-		}
-	} else {
-		doc, err = load.ParseFile(a.Path)
+// Check validates one file the folder rule gave.
+func Check(in load.Input, cat *catalog.Catalog) FileResult {
+	r := FileResult{File: in.Name, Problems: []render.ProblemDoc{}, Warnings: []render.ProblemDoc{}}
+	if in.Err != nil {
+		r.Problems = render.ProblemDocs(in.Name, load.ProblemsOf(in.Err))
+		return r
 	}
-	if err != nil {
-		r.Problems = problems(err)
-		return r, false
-	}
+	doc := in.Doc
 	r.Kind = doc.Kind()
-	if a.Found && !load.IsCopKind(r.Kind) {
-		return r, true
+	kind := r.Kind
+	if kind == "" {
+		// A file without its kind: line but with the fields of a kind is
+		// read as that kind, so that it draws the same message it draws
+		// from every other command.
+		for _, k := range kinds {
+			if doc.LooksLike(k) {
+				kind = k
+				break
+			}
+		}
 	}
-	switch r.Kind {
+	switch kind {
 	case model.FrameworkKind:
 		fw, err := load.Framework(doc)
 		if err != nil {
-			r.Problems = problems(err)
-			return r, false
+			r.Problems = render.ProblemDocs(in.Name, load.ProblemsOf(err))
+			return r
 		}
+		cat.Named(fw.ID)
 		r.Summary = fmt.Sprintf("framework %s %s: %s, %s, a %d-point scale, %s",
 			fw.ID, fw.Version, render.Plural(len(fw.Dimensions), "dimension"), render.Plural(fw.IndicatorCount(), "indicator"),
 			len(fw.Scale), render.Plural(len(fw.Levels), "level"))
 	case model.AssessmentKind:
-		loaded, err := load.Assessment(doc, cat.Resolve)
+		loaded, err := cat.Assessment(doc)
 		if err != nil {
-			r.Problems = problems(err)
-			return r, false
+			r.Problems = render.ProblemDocs(in.Name, load.ProblemsOf(err))
+			return r
 		}
-		for _, w := range loaded.Warnings {
-			r.Warnings = append(r.Warnings, Problem{Line: w.Line, Column: w.Col, Message: w.Msg})
-		}
+		r.Warnings = render.ProblemDocs(in.Name, loaded.Warnings)
 		a, fw := loaded.Assessment, loaded.Framework
 		res := score.Compute(fw, a)
 		r.Summary = fmt.Sprintf("assessment of %s, %s: %s, %d of %d indicators rated (%s %s)",
@@ -197,8 +197,8 @@ func Check(a load.Arg, stdin io.Reader, cat *catalog.Catalog) (r FileResult, ski
 	case model.PolicyKind:
 		summary, err := policySummary(doc, cat)
 		if err != nil {
-			r.Problems = problems(err)
-			return r, false
+			r.Problems = render.ProblemDocs(in.Name, load.ProblemsOf(err))
+			return r
 		}
 		r.Summary = summary
 	default:
@@ -206,11 +206,11 @@ func Check(a load.Arg, stdin io.Reader, cat *catalog.Catalog) (r FileResult, ski
 		if r.Kind != "" {
 			msg = fmt.Sprintf("unknown kind %q (expected cop-assessment, cop-framework or cop-policy)", r.Kind)
 		}
-		r.Problems = []Problem{{Line: doc.Root.Line, Column: doc.Root.Column, Message: msg}}
-		return r, false
+		r.Problems = []render.ProblemDoc{{File: in.Name, Line: doc.Root.Line, Column: doc.Root.Column, Message: msg}}
+		return r
 	}
 	r.Valid = true
-	return r, false
+	return r
 }
 
 // policySummary loads a policy and, when it names its framework, checks it
@@ -249,23 +249,4 @@ func policySummary(doc *load.Document, cat *catalog.Catalog) (string, error) {
 		return "", err
 	}
 	return summary + fmt.Sprintf(" (%s %s)", fw.ID, fw.Version), nil
-}
-
-func problems(err error) []Problem {
-	var out []Problem
-	for _, p := range load.ProblemsOf(err) {
-		out = append(out, Problem{Line: p.Line, Column: p.Col, Message: p.Msg})
-	}
-	return out
-}
-
-func where(file string, p Problem) string {
-	s := file
-	if p.Line > 0 {
-		s += fmt.Sprintf(":%d", p.Line)
-		if p.Column > 0 {
-			s += fmt.Sprintf(":%d", p.Column)
-		}
-	}
-	return s + ": "
 }

@@ -1,4 +1,4 @@
-package check_test
+package gate_test
 
 import (
 	"errors"
@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cophealth/cop/internal/check"
+	"github.com/cophealth/cop/internal/gate"
 	_ "github.com/cophealth/cop/internal/golden" // accept go test ./... -update
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -72,7 +72,7 @@ func framework(t *testing.T) *model.Framework {
 	return fw
 }
 
-func round(t *testing.T, fw *model.Framework, name, text string) *check.Round {
+func round(t *testing.T, fw *model.Framework, name, text string) *gate.Round {
 	t.Helper()
 	l, err := load.AssessmentBytes(name, []byte(text), func(id string) (*model.Framework, error) {
 		if id == fw.ID {
@@ -83,7 +83,7 @@ func round(t *testing.T, fw *model.Framework, name, text string) *check.Round {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &check.Round{Assessment: l.Assessment, Result: score.Compute(fw, l.Assessment)}
+	return &gate.Round{Assessment: l.Assessment, Result: score.Compute(fw, l.Assessment)}
 }
 
 func policy(t *testing.T, text string) *model.Policy {
@@ -100,7 +100,7 @@ func policy(t *testing.T, text string) *model.Policy {
 var now = time.Date(2026, 2, 9, 23, 30, 0, 0, time.FixedZone("UTC-5", -5*3600))
 
 // outcome finds the one outcome with this name, or fails.
-func outcome(t *testing.T, res *check.Result, name string) check.Outcome {
+func outcome(t *testing.T, res *gate.Result, name string) gate.Outcome {
 	t.Helper()
 	for _, o := range res.Outcomes {
 		if o.Name() == name {
@@ -108,10 +108,10 @@ func outcome(t *testing.T, res *check.Result, name string) check.Outcome {
 		}
 	}
 	t.Fatalf("no outcome %q in %v", name, names(res))
-	return check.Outcome{}
+	return gate.Outcome{}
 }
 
-func names(res *check.Result) []string {
+func names(res *gate.Result) []string {
 	var out []string
 	for _, o := range res.Outcomes {
 		out = append(out, o.Name())
@@ -126,41 +126,41 @@ func TestRules(t *testing.T) {
 		name   string
 		policy string
 		rule   string // outcome name
-		status check.Status
+		status gate.Status
 		value  score.Number // the value looked at, rounded
-		reason check.Reason
+		reason gate.Reason
 	}{
 		// 2.4975 rounds to 2.50: a minimum of 2.5 passes, 2.51 fails.
-		{"min-overall at the rounded boundary", "min-overall: 2.5", "min-overall", check.Pass, num(2.5), ""},
-		{"min-overall above", "min-overall: 2.51", "min-overall", check.Fail, num(2.5), ""},
+		{"min-overall at the rounded boundary", "min-overall: 2.5", "min-overall", gate.Pass, num(2.5), ""},
+		{"min-overall above", "min-overall: 2.51", "min-overall", gate.Fail, num(2.5), ""},
 		// alpha is 1.995, shown 2.00: it meets a minimum of 2.
-		{"dimension min rounded as shown", "dimensions: {alpha: {min: 2}}", "min alpha", check.Pass, num(2), ""},
-		{"dimension min above", "dimensions: {alpha: {min: 2.01}}", "min alpha", check.Fail, num(2), ""},
-		{"dimension not applicable is skipped", "dimensions: {gamma: {min: 1}}", "min gamma", check.Skip, score.Number{}, check.NotApplicable},
+		{"dimension min rounded as shown", "dimensions: {alpha: {min: 2}}", "min alpha", gate.Pass, num(2), ""},
+		{"dimension min above", "dimensions: {alpha: {min: 2.01}}", "min alpha", gate.Fail, num(2), ""},
+		{"dimension not applicable is skipped", "dimensions: {gamma: {min: 1}}", "min gamma", gate.Skip, score.Number{}, gate.NotApplicable},
 		// 2.50 is level mid (2 <= 2.50 < 3).
-		{"min-level reached", "min-level: mid", "min-level", check.Pass, num(2.5), ""},
-		{"min-level lowest", "min-level: low", "min-level", check.Pass, num(2.5), ""},
-		{"min-level not reached", "min-level: high", "min-level", check.Fail, num(2.5), ""},
+		{"min-level reached", "min-level: mid", "min-level", gate.Pass, num(2.5), ""},
+		{"min-level lowest", "min-level: low", "min-level", gate.Pass, num(2.5), ""},
+		{"min-level not reached", "min-level: high", "min-level", gate.Fail, num(2.5), ""},
 		// coverage 3/4 = 0.75.
-		{"min-coverage at the boundary", "min-coverage: 0.75", "min-coverage", check.Pass, num(0.75), ""},
-		{"min-coverage above", "min-coverage: 0.76", "min-coverage", check.Fail, num(0.75), ""},
+		{"min-coverage at the boundary", "min-coverage: 0.75", "min-coverage", gate.Pass, num(0.75), ""},
+		{"min-coverage above", "min-coverage: 0.76", "min-coverage", gate.Fail, num(0.75), ""},
 		// b2 is unknown: 1 indicator unrated.
-		{"require-complete", "require-complete: true", "require-complete", check.Fail, num(1), ""},
+		{"require-complete", "require-complete: true", "require-complete", gate.Fail, num(1), ""},
 		// 2026-01-10 to 2026-02-09 is 21 + 9 = 30 days; the boundary passes.
-		{"max-age at the boundary", "max-age: 30", "max-age", check.Pass, num(30), ""},
-		{"max-age exceeded", "max-age: 29", "max-age", check.Fail, num(30), ""},
+		{"max-age at the boundary", "max-age: 30", "max-age", gate.Pass, num(30), ""},
+		{"max-age exceeded", "max-age: 29", "max-age", gate.Fail, num(30), ""},
 		// The same rules listed under warn: not met, they only warn, and the
 		// check passes; met, they pass as before.
-		{"max-age exceeded, warn only", "max-age: 29\nwarn: [max-age]", "max-age", check.Warn, num(30), ""},
-		{"max-age met, warn only", "max-age: 30\nwarn: [max-age]", "max-age", check.Pass, num(30), ""},
-		{"dimension min, warn only", "dimensions: {alpha: {min: 2.01}}\nwarn: [min]", "min alpha", check.Warn, num(2), ""},
-		{"min-level, warn only", "min-level: high\nwarn: [min-level, max-age]", "min-level", check.Warn, num(2.5), ""},
+		{"max-age exceeded, warn only", "max-age: 29\nwarn: [max-age]", "max-age", gate.Warn, num(30), ""},
+		{"max-age met, warn only", "max-age: 30\nwarn: [max-age]", "max-age", gate.Pass, num(30), ""},
+		{"dimension min, warn only", "dimensions: {alpha: {min: 2.01}}\nwarn: [min]", "min alpha", gate.Warn, num(2), ""},
+		{"min-level, warn only", "min-level: high\nwarn: [min-level, max-age]", "min-level", gate.Warn, num(2.5), ""},
 		// A skipped rule stays skipped.
-		{"skipped stays skipped, warn only", "dimensions: {gamma: {min: 1}}\nwarn: [min]", "min gamma", check.Skip, score.Number{}, check.NotApplicable},
+		{"skipped stays skipped, warn only", "dimensions: {gamma: {min: 1}}\nwarn: [min]", "min gamma", gate.Skip, score.Number{}, gate.NotApplicable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := check.Evaluate(policy(t, tt.policy), check.Input{Round: *cur, Now: now})
+			res := gate.Evaluate(policy(t, tt.policy), gate.Input{Round: *cur, Now: now})
 			if len(res.Outcomes) != 1 {
 				t.Fatalf("outcomes %v, want one", names(res))
 			}
@@ -168,7 +168,7 @@ func TestRules(t *testing.T) {
 			if o.Status != tt.status || o.Value != tt.value || o.Reason != tt.reason {
 				t.Errorf("%s: status %s, value %+v, reason %q; want %s, %+v, %q", tt.rule, o.Status, o.Value, o.Reason, tt.status, tt.value, tt.reason)
 			}
-			if res.Passed() != (tt.status != check.Fail) {
+			if res.Passed() != (tt.status != gate.Fail) {
 				t.Errorf("Passed() = %v with status %s", res.Passed(), o.Status)
 			}
 		})
@@ -183,7 +183,7 @@ func TestRuleOrderAndLines(t *testing.T) {
 	base := round(t, fw, "base.yaml", baseline)
 	// Policy order differs from the evaluation order on purpose.
 	p := policy(t, "dimensions: {beta: {min: 1}, alpha: {min: 1}}\nmax-age: 100\nrequire-complete: true\nmin-coverage: 0.5\nmin-level: low\nmin-overall: 1\n")
-	res := check.Evaluate(p, check.Input{Round: *cur, Baseline: base, Now: now})
+	res := gate.Evaluate(p, gate.Input{Round: *cur, Baseline: base, Now: now})
 	want := "min-overall,min-level,min-coverage,require-complete,max-age,min alpha,min beta," +
 		"max-drop overall,max-drop alpha,max-drop beta,max-drop gamma"
 	if got := strings.Join(names(res), ","); got != want {
@@ -204,10 +204,10 @@ func TestMaxDrop(t *testing.T) {
 	fw := framework(t)
 	cur := round(t, fw, "now.yaml", current)
 	type want struct {
-		status   check.Status
+		status   gate.Status
 		drop     score.Number
 		now, was score.Number
-		reason   check.Reason
+		reason   gate.Reason
 	}
 	cases := []struct {
 		name    string
@@ -218,37 +218,37 @@ func TestMaxDrop(t *testing.T) {
 	}{
 		{"default max-drop 0 with a baseline", "baseline: base.yaml", current, baseline, map[string]want{
 			// overall 2.50 against 2.08: rose 0.42, a drop of -0.42.
-			"max-drop overall": {check.Pass, num(-0.42), num(2.5), num(2.08), ""},
+			"max-drop overall": {gate.Pass, num(-0.42), num(2.5), num(2.08), ""},
 			// alpha 2.00 (1.995 rounded) against 2.00: unchanged.
-			"max-drop alpha": {check.Pass, num(0), num(2), num(2), ""},
+			"max-drop alpha": {gate.Pass, num(0), num(2), num(2), ""},
 			// beta 3.00 against 3.25: dropped 0.25, more than 0.
-			"max-drop beta": {check.Fail, num(0.25), num(3), num(3.25), ""},
+			"max-drop beta": {gate.Fail, num(0.25), num(3), num(3.25), ""},
 			// gamma is excluded now.
-			"max-drop gamma": {check.Skip, score.Number{}, score.Number{}, num(1), check.NotApplicable},
+			"max-drop gamma": {gate.Skip, score.Number{}, score.Number{}, num(1), gate.NotApplicable},
 		}},
 		{"a drop equal to max-drop passes", "max-drop: 0.25", current, baseline, map[string]want{
-			"max-drop beta": {check.Pass, num(0.25), num(3), num(3.25), ""},
+			"max-drop beta": {gate.Pass, num(0.25), num(3), num(3.25), ""},
 		}},
 		{"a drop just above max-drop fails", "max-drop: 0.24", current, baseline, map[string]want{
-			"max-drop beta": {check.Fail, num(0.25), num(3), num(3.25), ""},
+			"max-drop beta": {gate.Fail, num(0.25), num(3), num(3.25), ""},
 		}},
 		{"no score now where the baseline had one", "max-drop: 1",
 			strings.Replace(current, "b1: 3, b2: unknown", "b1: unknown", 1), baseline, map[string]want{
-				"max-drop beta": {check.Fail, score.Number{}, score.Number{}, num(3.25), check.Unscored},
+				"max-drop beta": {gate.Fail, score.Number{}, score.Number{}, num(3.25), gate.Unscored},
 			}},
 		{"no score in the baseline", "max-drop: 1",
 			strings.Replace(current, "g1: not-applicable", "g1: 2", 1), strings.Replace(baseline, "gamma: {g1: 1}", "gamma: {g1: unknown}", 1), map[string]want{
-				"max-drop gamma": {check.Skip, score.Number{}, num(2), score.Number{}, check.NoBaselineScore},
+				"max-drop gamma": {gate.Skip, score.Number{}, num(2), score.Number{}, gate.NoBaselineScore},
 			}},
 		{"no score either side", "max-drop: 1",
 			strings.Replace(current, "g1: not-applicable", "g1: unknown", 1), strings.Replace(baseline, "gamma: {g1: 1}", "gamma: {g1: unknown}", 1), map[string]want{
-				"max-drop gamma": {check.Skip, score.Number{}, score.Number{}, score.Number{}, check.Unscored},
+				"max-drop gamma": {gate.Skip, score.Number{}, score.Number{}, score.Number{}, gate.Unscored},
 			}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			in := check.Input{Round: *round(t, fw, "now.yaml", c.current), Baseline: round(t, fw, "base.yaml", c.base), Now: now}
-			res := check.Evaluate(policy(t, c.policy), in)
+			in := gate.Input{Round: *round(t, fw, "now.yaml", c.current), Baseline: round(t, fw, "base.yaml", c.base), Now: now}
+			res := gate.Evaluate(policy(t, c.policy), in)
 			for name, w := range c.want {
 				o := outcome(t, res, name)
 				if o.Status != w.status || o.Value != w.drop || o.Now != w.now || o.Was != w.was || o.Reason != w.reason {
@@ -258,7 +258,7 @@ func TestMaxDrop(t *testing.T) {
 		})
 	}
 	// Without a baseline, max-drop in a policy checks nothing.
-	res := check.Evaluate(policy(t, "max-drop: 0.5\nmin-overall: 1"), check.Input{Round: *cur, Now: now})
+	res := gate.Evaluate(policy(t, "max-drop: 0.5\nmin-overall: 1"), gate.Input{Round: *cur, Now: now})
 	if got := strings.Join(names(res), ","); got != "min-overall" {
 		t.Errorf("outcomes without a baseline: %s", got)
 	}
@@ -269,10 +269,10 @@ func TestUnscored(t *testing.T) {
 	// Nothing rated at all: every minimum fails, with no value.
 	empty := round(t, fw, "empty.yaml", strings.Replace(current,
 		"      alpha: {a1: 2, a2: 1}\n      beta: {b1: 3, b2: unknown}\n      gamma: {g1: not-applicable}\n", "      alpha: {a1: unknown}\n", 1))
-	res := check.Evaluate(policy(t, "min-overall: 0\nmin-level: low\ndimensions: {alpha: {min: 0}}"), check.Input{Round: *empty, Now: now})
+	res := gate.Evaluate(policy(t, "min-overall: 0\nmin-level: low\ndimensions: {alpha: {min: 0}}"), gate.Input{Round: *empty, Now: now})
 	for _, name := range []string{"min-overall", "min-level", "min alpha"} {
 		o := outcome(t, res, name)
-		if o.Status != check.Fail || o.Value.Valid || o.Reason != check.Unscored {
+		if o.Status != gate.Fail || o.Value.Valid || o.Reason != gate.Unscored {
 			t.Errorf("%s: status %s, value %+v, reason %q; want fail, null, unscored", name, o.Status, o.Value, o.Reason)
 		}
 	}
@@ -288,7 +288,7 @@ func TestTargets(t *testing.T) {
 	}
 	tests := []struct {
 		name     string
-		in       check.Input
+		in       gate.Input
 		rows     map[string]row
 		sumGaps  float64
 		sumTargs float64
@@ -297,7 +297,7 @@ func TestTargets(t *testing.T) {
 		{
 			// alpha 2.00: gap 3 - 2 = 1; beta 3.00: gap 0; gamma excluded:
 			// in neither sum. Percent = 1 - 1/6 = 0.8333...
-			name: "without a baseline", in: check.Input{Round: *cur, Now: now},
+			name: "without a baseline", in: gate.Input{Round: *cur, Now: now},
 			rows: map[string]row{
 				"alpha": {num(2), num(1), score.Number{}, score.Number{}},
 				"beta":  {num(3), num(0), score.Number{}, score.Number{}},
@@ -309,7 +309,7 @@ func TestTargets(t *testing.T) {
 			// Progress = (now - baseline) / (target - baseline): alpha
 			// (2 - 2) / (3 - 2) = 0; beta's baseline 3.25 is already past its
 			// target 3: null; gamma has no score now: null.
-			name: "with a baseline", in: check.Input{Round: *cur, Baseline: base, Now: now},
+			name: "with a baseline", in: gate.Input{Round: *cur, Baseline: base, Now: now},
 			rows: map[string]row{
 				"alpha": {num(2), num(1), num(2), num(0)},
 				"beta":  {num(3), num(0), num(3.25), score.Number{}},
@@ -321,7 +321,7 @@ func TestTargets(t *testing.T) {
 			// beta unrated: its gap is the whole target, 3. Sum of gaps
 			// 1 + 3 = 4; percent = 1 - 4/6 = 0.3333...
 			name: "an unrated dimension counts its whole target",
-			in:   check.Input{Round: *round(t, fw, "now.yaml", strings.Replace(current, "b1: 3, b2: unknown", "b1: unknown", 1)), Now: now},
+			in:   gate.Input{Round: *round(t, fw, "now.yaml", strings.Replace(current, "b1: 3, b2: unknown", "b1: unknown", 1)), Now: now},
 			rows: map[string]row{
 				"beta": {score.Number{}, num(3), score.Number{}, score.Number{}},
 			},
@@ -331,7 +331,7 @@ func TestTargets(t *testing.T) {
 			// Progress past the target is shown as it is: alpha now 4 from a
 			// baseline of 2 with target 3: (4 - 2) / (3 - 2) = 2.
 			name: "progress beyond the target",
-			in: check.Input{Round: *round(t, fw, "now.yaml", strings.Replace(current, "a1: 2, a2: 1", "a1: 4, a2: 4", 1)),
+			in: gate.Input{Round: *round(t, fw, "now.yaml", strings.Replace(current, "a1: 2, a2: 1", "a1: 4, a2: 4", 1)),
 				Baseline: base, Now: now},
 			rows: map[string]row{
 				"alpha": {num(4), num(0), num(2), num(2)},
@@ -341,7 +341,7 @@ func TestTargets(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := check.Evaluate(p, tt.in)
+			res := gate.Evaluate(p, tt.in)
 			tg := res.Targets
 			if tg == nil {
 				t.Fatal("no targets")
@@ -363,13 +363,13 @@ func TestTargets(t *testing.T) {
 			}
 			// Targets are not enforced: no outcome but the baseline's max-drop.
 			for _, o := range res.Outcomes {
-				if o.Rule != check.MaxDrop {
+				if o.Rule != gate.MaxDrop {
 					t.Errorf("outcome %s from a policy of targets only", o.Name())
 				}
 			}
 		})
 	}
-	if res := check.Evaluate(policy(t, "min-overall: 1"), check.Input{Round: *cur, Now: now}); res.Targets != nil {
+	if res := gate.Evaluate(policy(t, "min-overall: 1"), gate.Input{Round: *cur, Now: now}); res.Targets != nil {
 		t.Error("targets reported for a policy without any")
 	}
 }
@@ -404,7 +404,7 @@ func TestAgeDays(t *testing.T) {
 		{"2025-11-20", time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), 368},
 	}
 	for _, tt := range tests {
-		if got := check.AgeDays(day(tt.date), tt.now); got != tt.want {
+		if got := gate.AgeDays(day(tt.date), tt.now); got != tt.want {
 			t.Errorf("AgeDays(%s, %s) = %d, want %d", tt.date, tt.now, got, tt.want)
 		}
 	}
@@ -425,16 +425,16 @@ func TestMaxOverdue(t *testing.T) {
 `)
 	tests := []struct {
 		policy string
-		status check.Status
+		status gate.Status
 	}{
 		// 2 overdue (One, Two): a maximum of 2 passes, 1 fails.
-		{"max-overdue: 2", check.Pass},
-		{"max-overdue: 1", check.Fail},
-		{"max-overdue: 0", check.Fail},
-		{"max-overdue: 0\nwarn: [max-overdue]", check.Warn},
+		{"max-overdue: 2", gate.Pass},
+		{"max-overdue: 1", gate.Fail},
+		{"max-overdue: 0", gate.Fail},
+		{"max-overdue: 0\nwarn: [max-overdue]", gate.Warn},
 	}
 	for _, tt := range tests {
-		res := check.Evaluate(policy(t, tt.policy), check.Input{Round: *cur, Now: now})
+		res := gate.Evaluate(policy(t, tt.policy), gate.Input{Round: *cur, Now: now})
 		o := outcome(t, res, "max-overdue")
 		if o.Status != tt.status || o.Value != num(2) || len(o.Overdue) != 2 || o.Overdue[0].What != "One" || o.Overdue[1].What != "Two" {
 			t.Errorf("%q: status %s, value %+v, overdue %+v; want %s, 2 (One, Two)", tt.policy, o.Status, o.Value, o.Overdue, tt.status)
@@ -445,8 +445,8 @@ func TestMaxOverdue(t *testing.T) {
 		}
 	}
 	// No actions at all: none overdue, passes even a maximum of 0.
-	res := check.Evaluate(policy(t, "max-overdue: 0"), check.Input{Round: *round(t, fw, "now.yaml", current), Now: now})
-	if o := outcome(t, res, "max-overdue"); o.Status != check.Pass || o.Value != num(0) || o.Line != 0 {
+	res := gate.Evaluate(policy(t, "max-overdue: 0"), gate.Input{Round: *round(t, fw, "now.yaml", current), Now: now})
+	if o := outcome(t, res, "max-overdue"); o.Status != gate.Pass || o.Value != num(0) || o.Line != 0 {
 		t.Errorf("no actions: %+v", o)
 	}
 }

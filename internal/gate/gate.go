@@ -1,11 +1,11 @@
-// Package check applies a policy to a scored assessment: each rule passes,
+// Package gate applies a policy to a scored assessment: each rule passes,
 // fails or is skipped, with the value it looked at and the bound it asked
 // for, and targets are measured but never enforced. It does no I/O, and
 // "now" is an input, so that the same inputs always give the same answer.
 //
 // Every comparison uses scores rounded to 2 decimals (score.Round2), as the
 // report shows them: a score shown as 2.00 passes a minimum of 2.
-package check
+package gate
 
 import (
 	"time"
@@ -364,7 +364,7 @@ func levelRank(fw *model.Framework, l *model.Level) int {
 }
 
 // MeasureTargets measures the distance to each dimension's target, in
-// framework order (product.md §4: percent to target = 1 - sum of gaps / sum
+// framework order (percent to target = 1 - sum of gaps / sum
 // of targets), or returns nil when the policy sets no target. Evaluate
 // calls it; a report that draws the targets calls it alone, since it
 // applies no rule (Input.Now is not used).
