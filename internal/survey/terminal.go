@@ -67,7 +67,7 @@ func (s *Survey) RunTerminal(ctx context.Context, in io.Reader, out io.Writer) (
 		tea.WithoutSignalHandler(), tea.WithColorProfile(profile),
 		// Bubble Tea draws on a clock, not on each change: at its default 60
 		// frames a second a key waited up to 16.7 ms for its redraw, the
-		// whole of the budget (product.md §6); at 120, 8.3 ms at most. With
+		// whole of the budget (docs/performance.md); at 120, 8.3 ms at most. With
 		// nothing changed, nothing is drawn either way.
 		tea.WithFPS(120),
 		// The size until the terminal tells its own; the only size when the
