@@ -25,8 +25,7 @@ var (
 	buildErr  error
 )
 
-// binaries builds cop, cop-assess (beside it, where cop assess finds it)
-// and the baseline once per test process.
+// binaries builds cop and the baseline once per test process.
 func binaries(b testing.TB) (cop, baseline string) {
 	b.Helper()
 	buildOnce.Do(func() {
@@ -34,7 +33,7 @@ func binaries(b testing.TB) (cop, baseline string) {
 		if buildErr != nil {
 			return
 		}
-		for _, pkg := range [][2]string{{"cop", "."}, {"cop-assess", "../cop-assess"}, {"baseline", "./testdata/baseline"}} {
+		for _, pkg := range [][2]string{{"cop", "."}, {"baseline", "./testdata/baseline"}} {
 			cmd := exec.Command("go", "build", "-o", filepath.Join(binDir, pkg[0]), pkg[1])
 			cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 			out, err := cmd.CombinedOutput()

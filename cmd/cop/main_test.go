@@ -6,17 +6,13 @@ import (
 	"testing"
 
 	"github.com/cophealth/cop/internal/cli"
-	"github.com/cophealth/cop/internal/cmd/assess"
-	"github.com/cophealth/cop/internal/factory"
 	"github.com/rogpeppe/go-internal/testscript"
-	"github.com/spf13/cobra"
 )
 
 // TestMain lets the test binary act as cop when a script runs "exec cop".
 func TestMain(m *testing.M) {
 	testscript.Main(removeBinaries{m}, map[string]func(){
-		"cop":        func() { os.Exit(cli.Main()) },
-		"cop-assess": func() { os.Exit(cli.Subcommand(newAssess)) },
+		"cop": func() { os.Exit(cli.Main()) },
 	})
 }
 
@@ -42,9 +38,6 @@ func TestScripts(t *testing.T) {
 		},
 	})
 }
-
-// newAssess builds the questionnaire command as cmd/cop-assess does.
-func newAssess(f *factory.Factory) *cobra.Command { return assess.NewCmdAssess(f, nil) }
 
 // removeBinaries deletes the binaries the exec benchmarks built, once every
 // test and benchmark has run.

@@ -27,8 +27,8 @@ func TestPagerOnTerminal(t *testing.T) {
 	t.Run("COP_PAGER", func(t *testing.T) {
 		// tr stands for a pager: what reaches the terminal went through it.
 		t.Setenv("COP_PAGER", "tr a-z A-Z")
-		tm := startCop(t, t.TempDir(), nil, "report", report)
-		tm.waitFor("RIVERSIDE PALLIATIVE CARE NURSES, 2026-11-22")
+		tm := startCop(t, ptyRun{dir: t.TempDir(), args: []string{"report", report}, noForm: true})
+		tm.waitOutput("RIVERSIDE PALLIATIVE CARE NURSES, 2026-11-22")
 		if code := tm.exit(); code != 0 {
 			t.Errorf("exit status %d", code)
 		}
@@ -48,7 +48,7 @@ func TestPagerOnTerminal(t *testing.T) {
 		unset("COP_PAGER", "PAGER", "LESS")
 		// The framework is longer than the 24 rows: less shows the first
 		// screen and waits; q quits it, and cop exits 0.
-		tm := startCop(t, t.TempDir(), nil, "framework", "show")
+		tm := startCop(t, ptyRun{dir: t.TempDir(), args: []string{"framework", "show"}, noForm: true})
 		tm.waitFor("Scale:")
 		tm.press("q", "")
 		if code := tm.exit(); code != 0 {
@@ -64,8 +64,8 @@ func TestPagerOnTerminal(t *testing.T) {
 	t.Run("less quits on short output", func(t *testing.T) {
 		unset("COP_PAGER", "PAGER", "LESS")
 		// -F (from LESS=FRX): one screen of output needs no key.
-		tm := startCop(t, t.TempDir(), nil, "version")
-		tm.waitFor("cop ")
+		tm := startCop(t, ptyRun{dir: t.TempDir(), args: []string{"version"}, noForm: true})
+		tm.waitOutput("cop ")
 		if code := tm.exit(); code != 0 {
 			t.Errorf("exit status %d", code)
 		}

@@ -11,7 +11,7 @@ import (
 
 // TestREADME keeps the README and the manual true: every "$ " line inside
 // a ```console block of README.md and docs/*.md is run with bash from the
-// repository root, with the freshly built cop and cop-assess first on PATH,
+// repository root, with the freshly built cop first on PATH,
 // and what it prints (standard output and standard error together, as a
 // terminal shows them) must be the lines that follow it. Trailing spaces
 // are ignored. LANG=C.UTF-8 and COP_NOW=2026-11-23 make the output the same
@@ -34,7 +34,7 @@ func TestREADME(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// cop and cop-assess as built for users, side by side.
+	// cop as built for users.
 	cop, _ := binaries(t)
 	bin := filepath.Dir(cop)
 	for _, path := range append([]string{filepath.Join(root, "README.md")}, docs...) {

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/cophealth/cop/internal/cli"
-	"github.com/cophealth/cop/internal/cmd/assess"
 	"github.com/cophealth/cop/internal/factory"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/spf13/cobra"
@@ -76,21 +75,14 @@ func Generate(dir string) error {
 	return nil
 }
 
-// tree is cop's command tree as the manual shows it: cop assess is the
-// questionnaire's own command (cop runs cop-assess for it), and the
-// completion and help commands that cobra adds when cop runs are there.
+// tree is cop's command tree as the manual shows it, with the completion
+// and help commands that cobra adds when cop runs.
 // Every long help is a preformatted block, so that Markdown and man show
 // its lists and columns as --help does.
 func tree() *cobra.Command {
 	ios, _, _, _ := iostreams.Test()
 	f := factory.New(ios)
 	root := cli.NewCmdRoot(f)
-	for _, c := range root.Commands() {
-		if c.Name() == "assess" {
-			root.RemoveCommand(c)
-		}
-	}
-	root.AddCommand(assess.NewCmdAssess(f, nil))
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
 	var walk func(*cobra.Command)

@@ -44,7 +44,7 @@ func TestCommittedDocsAreFresh(t *testing.T) {
 }
 
 // TestGenerateCoversEveryCommand: a page per command, the help topic, and
-// the questionnaire's own flags (cop-assess's, not the launcher's).
+// the questionnaire's flags.
 func TestGenerateCoversEveryCommand(t *testing.T) {
 	tmp := t.TempDir()
 	if err := Generate(tmp); err != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/cophealth/cop/internal/build"
+	"github.com/cophealth/cop/internal/cmd/assess"
 	"github.com/cophealth/cop/internal/cmd/check"
 	"github.com/cophealth/cop/internal/cmd/compare"
 	"github.com/cophealth/cop/internal/cmd/form"
@@ -25,7 +26,6 @@ import (
 	"github.com/cophealth/cop/internal/factory"
 	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
-	"github.com/cophealth/cop/internal/launch"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/options"
 	"github.com/spf13/cobra"
@@ -49,25 +49,6 @@ func Main() int {
 // never as a stack trace.
 func Run(ctx context.Context, f *factory.Factory, args []string) (code int) {
 	return execute(ctx, f, NewCmdRoot(f), args)
-}
-
-// Subcommand runs one cop command as a program of its own: the process's
-// arguments are that command's, and it behaves (help, errors, exit codes)
-// exactly as it does under cop. cop-assess is built this way, so that the
-// questionnaire's terminal libraries stay out of every other command.
-func Subcommand(newCmd func(*factory.Factory) *cobra.Command) int {
-	f := factory.New(iostreams.System())
-	root := newRoot(f)
-	sub := newCmd(f)
-	root.AddCommand(sub)
-	args := os.Args[1:]
-	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
-		// Shell completion: cobra's hidden command comes first.
-		args = append([]string{args[0], sub.Name()}, args[1:]...)
-	} else {
-		args = append([]string{sub.Name()}, args...)
-	}
-	return execute(context.Background(), f, root, args)
 }
 
 // execute runs a command tree and turns its outcome into an exit code. A
@@ -184,7 +165,7 @@ EXIT STATUS
 func NewCmdRoot(f *factory.Factory) *cobra.Command {
 	root := newRoot(f)
 	root.AddCommand(
-		launch.NewCmdAssess(f),
+		assess.NewCmdAssess(f, nil),
 		report.NewCmdReport(f, nil),
 		check.NewCmdCheck(f, nil),
 		validate.NewCmdValidate(f, nil),

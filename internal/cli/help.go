@@ -58,10 +58,9 @@ THE QUESTIONNAIRE (cop assess)
                     answers (as --accessible)
   COLORFGBG         foreground;background colours set by some terminals:
                     with --theme auto, says whether the terminal is dark
-  EDITOR            the editor ctrl+e opens for a page's notes (default:
-                    nano)
-  PATH              where cop looks for cop-assess when it is not beside
-                    cop
+  EDITOR            the editor ctrl+e opens for a page's notes, unless
+                    VISUAL is set (with neither: nano, else vi)
+  VISUAL            the editor ctrl+e opens, before EDITOR
 
 CI
   GITHUB_STEP_SUMMARY
@@ -122,6 +121,10 @@ cop help environment.`,
 				}
 				return exitcode.Usage(fmt.Errorf("no help for %q (commands and topics: %s)", strings.Join(args, " "), strings.Join(names, ", ")))
 			}
+			// As cobra's own help command does: the -h flag is added when
+			// flags are parsed, which "cop help X" does not do for X, and
+			// without it the two helps would differ by that line.
+			cmd.InitDefaultHelpFlag()
 			return cmd.Help()
 		},
 	}

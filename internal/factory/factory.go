@@ -44,8 +44,19 @@ func New(ios *iostreams.IOStreams) *Factory {
 // stop (SIGTERM), for a command that must keep its work before it exits
 // (then it returns context.Canceled, and cop exits 130). Call stop when done.
 // Commands that do not need it leave the default: the signal ends the process.
+//
+// The command that asks for it owns these signals: no library beside it
+// may install a handler of its own (two handlers raced, and the
+// questionnaire froze). A signal the process was started with ignored (SIGHUP
+// under nohup) stays ignored: listening to it would take that away.
 func (f *Factory) Interruptible(parent context.Context) (ctx context.Context, stop context.CancelFunc) {
-	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
+	var sigs []os.Signal
+	for _, s := range []os.Signal{os.Interrupt, syscall.SIGHUP, syscall.SIGTERM} {
+		if !signal.Ignored(s) {
+			sigs = append(sigs, s)
+		}
+	}
+	return signal.NotifyContext(parent, sigs...)
 }
 
 // WriteOutput sends what write produces to standard output, or, when path

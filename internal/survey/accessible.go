@@ -7,18 +7,21 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/huh"
+	"charm.land/huh/v2"
 )
 
 // RunAccessible runs the survey as plain numbered prompts, one per line,
 // for screen readers and for answers piped on standard input: prompts go to
-// out, answers come from in. It runs the same pages as RunTerminal, one
+// out, answers come from in. It starts at the first unanswered question
+// (the page's heading shown, its answered questions not asked again) and
+// runs the same pages as RunTerminal, one
 // field at a time through huh's accessible prompts, and works around their
 // faults with piped input:
 //
-//   - every huh prompt makes its own bufio.Scanner, so the first would
-//     swallow all buffered input and later fields would silently take their
-//     defaults: in is read one byte per Read;
+//   - every huh prompt makes its own bufio.Scanner (still so in huh v2.0.3,
+//     internal/accessibility), so the first would swallow all buffered input
+//     and later fields would silently take their defaults: in is read one
+//     byte per Read;
 //   - the end of the input is no error to huh, which takes the default: the
 //     reader notes it, and a field that met it is not counted as answered;
 //   - a select can panic on a bad last line at the end of input: the panic
@@ -30,12 +33,13 @@ func (s *Survey) RunAccessible(ctx context.Context, in io.Reader, out io.Writer)
 	defer r.close()
 	review := len(s.pages) - 1
 	toReview := false
-	for p := s.Start(); ; {
+	p, from := s.Start()
+	for ; ; from = 0 {
 		if p == review {
 			toReview = false
 		}
 		b := s.build(p)
-		err := s.askAll(b, r, out)
+		err := s.askAll(b, r, out, from)
 		switch {
 		case ctx.Err() != nil:
 			return Interrupted, s.save()
@@ -66,10 +70,18 @@ func (s *Survey) RunAccessible(ctx context.Context, in io.Reader, out io.Writer)
 	}
 }
 
-// askAll asks every field of a page in order and records each answer as it
-// is given. It stops at the end of the input, leaving that field unanswered.
-func (s *Survey) askAll(b *built, r *lineReader, out io.Writer) error {
+// askAll asks the fields of a page in order, from question from (counted
+// from 0; the heading is always shown), and records each answer as it is
+// given. It stops at the end of the input, leaving that field unanswered.
+func (s *Survey) askAll(b *built, r *lineReader, out io.Writer, from int) error {
+	skip := map[huh.Field]bool{}
+	for i := 0; i < from && i < len(b.entries); i++ {
+		skip[b.entries[i].field] = true
+	}
 	for _, f := range b.fields {
+		if skip[f] {
+			continue
+		}
 		f.Init()
 		f.Focus()
 		err := askOne(f, r, out)

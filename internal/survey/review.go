@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/render"
 	"github.com/cophealth/cop/internal/score"
@@ -13,9 +15,21 @@ import (
 // as the answers stand, how many of its indicators are answered, and which
 // are not answered yet. In a terminal the scores are a table; in accessible
 // mode, sentences, which a screen reader reads more naturally than columns.
-func (s *Survey) Review() string { return s.scores() + "\n\n" + s.unansweredText() }
+func (s *Survey) Review() string { return s.scores(fallbackWidth) + "\n\n" + s.unansweredText() }
 
-func (s *Survey) scores() string {
+// summary is the review's heading in a window too low for the table: the
+// overall score and how much is answered, on one line.
+func (s *Survey) summary() string {
+	fw := s.cfg.Framework
+	res := score.Compute(fw, s.cfg.Assessment)
+	total := fw.IndicatorCount()
+	return fmt.Sprintf("Overall: %s; %d of %d answered.", scoreWords(res.Overall.Score, res.Overall.Level, ""), total-s.Unanswered(), total)
+}
+
+// scores is the review's table, no wider than width: dimension titles too
+// long for it are cut short with an ellipsis (the pages themselves show
+// them whole), so that no row wraps and pushes the choices off the screen.
+func (s *Survey) scores(width int) string {
 	fw, a := s.cfg.Framework, s.cfg.Assessment
 	res := score.Compute(fw, a)
 	// res.Dimensions is in framework order, so index i is dimension i.
@@ -31,19 +45,44 @@ func (s *Survey) scores() string {
 		}
 		fmt.Fprintf(&b, "Overall: %s; %d of %d answered.\n", scoreWords(res.Overall.Score, res.Overall.Level, ""), allAnswered, total)
 	} else {
-		t := render.Table{
-			Header: []string{"Dimension", "Score", "Level", "Answered"},
-			Align:  []render.Align{render.Left, render.Right, render.Left, render.Left},
+		table := func(titleWidth int) string {
+			t := render.Table{
+				Header:   []string{"Dimension", "Score", "Level", "Answered"},
+				Align:    []render.Align{render.Left, render.Right, render.Left, render.Left},
+				MaxWidth: width,
+			}
+			for i, d := range res.Dimensions {
+				t.Rows = append(t.Rows, []string{ansi.Truncate(render.OneLine(d.Dimension.Title), titleWidth, "…"), render.Score(d.Score),
+					levelText(d.Level, d.Status), fmt.Sprintf("%d of %d", answered(i), len(d.Dimension.Indicators))})
+			}
+			t.Rows = append(t.Rows, []string{"Overall", render.Score(res.Overall.Score), render.LevelLabel(res.Overall.Level),
+				fmt.Sprintf("%d of %d", allAnswered, total)})
+			var tb strings.Builder
+			_ = t.WritePlain(&tb) // a strings.Builder does not fail
+			return tb.String()
 		}
-		for i, d := range res.Dimensions {
-			t.Rows = append(t.Rows, []string{render.OneLine(d.Dimension.Title), render.Score(d.Score), levelText(d.Level, d.Status),
-				fmt.Sprintf("%d of %d", answered(i), len(d.Dimension.Indicators))})
+		// Measure the table with titles whole, then cut the titles by as
+		// much as the widest line is over.
+		titleWidth := 0
+		for _, d := range fw.Dimensions {
+			titleWidth = max(titleWidth, ansi.StringWidth(render.OneLine(d.Title)))
 		}
-		t.Rows = append(t.Rows, []string{"Overall", render.Score(res.Overall.Score), render.LevelLabel(res.Overall.Level),
-			fmt.Sprintf("%d of %d", allAnswered, total)})
-		_ = t.WritePlain(&b) // a strings.Builder does not fail
+		text := table(titleWidth)
+		if over := widest(text) - width; over > 0 {
+			text = table(max(titleWidth-over, len("Dimension")))
+		}
+		b.WriteString(text)
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// widest is the width of the widest line of text.
+func widest(text string) int {
+	w := 0
+	for _, line := range strings.Split(text, "\n") {
+		w = max(w, ansi.StringWidth(line))
+	}
+	return w
 }
 
 // unansweredText names the indicators with no answer, dimension by

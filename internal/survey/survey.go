@@ -1,5 +1,6 @@
-// Package survey is the questionnaire of cop assess, built with
-// charmbracelet/huh. A Survey is made apart from being run: it builds each
+// Package survey is the questionnaire of cop assess, built with huh v2
+// (charm.land/huh/v2) on Bubble Tea v2, which asks the terminal nothing
+// before it draws. A Survey is made apart from being run: it builds each
 // page as a huh form from the framework and the answers so far, and the same
 // pages are run either in a terminal (RunTerminal, one Bubble Tea program that
 // moves between pages) or line by line for screen readers and piped input
@@ -14,11 +15,12 @@ package survey
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/huh"
+	"charm.land/huh/v2"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/render"
 )
@@ -43,9 +45,14 @@ type Config struct {
 	// statements go into titles (huh prints no descriptions there) and the
 	// review reads as sentences rather than a table.
 	Accessible bool
-	// Theme is the one theme every page uses. Setting it once matters: a huh
-	// form without a theme rebuilds the default theme on every key press.
-	Theme *huh.Theme
+	// Theme is the one theme every page uses (see Theme): made once, since
+	// huh asks for the styles on every draw.
+	Theme huh.Theme
+	// Color says the form may be drawn in colour (a terminal, no NO_COLOR).
+	Color bool
+	// Getenv reads the environment (EDITOR, for Ctrl+E on the notes); nil
+	// means the process's.
+	Getenv func(string) string
 	// Save is called after every page with the answers so far, to write the
 	// draft. An error stops the survey and is returned by the run.
 	Save func(*model.Assessment) error
@@ -104,7 +111,10 @@ func New(cfg Config) (*Survey, error) {
 		return nil, fmt.Errorf("survey: the assessment must hold one response, it holds %d", n)
 	}
 	if cfg.Theme == nil {
-		cfg.Theme = huh.ThemeBase()
+		cfg.Theme = Theme(false, true)
+	}
+	if cfg.Getenv == nil {
+		cfg.Getenv = os.Getenv
 	}
 	s := &Survey{cfg: cfg}
 	s.pages = append(s.pages, page{kind: whoPage, title: "Who is answering"})
@@ -138,19 +148,27 @@ func (s *Survey) whoComplete() bool {
 	return strings.TrimSpace(a.Community) != "" && strings.TrimSpace(s.response().Respondent) != "" && !a.Date.IsZero()
 }
 
-// Start is the page a run begins on: the first page when it has questions
-// and has not been answered; otherwise the first dimension with an
-// unanswered indicator; otherwise the review.
-func (s *Survey) Start() int {
+// Start is where a run begins, as a page and a question on it (counted
+// from 0): the first page when it has questions and has not been answered;
+// otherwise the first unanswered indicator, on its dimension's page;
+// otherwise the review.
+func (s *Survey) Start() (page, question int) {
 	if s.asks(0) && !s.whoComplete() {
-		return 0
+		return 0, 0
 	}
+	r := s.response()
 	for p, pg := range s.pages {
-		if pg.kind == dimensionPage && s.unansweredIn(pg.dim) > 0 {
-			return p
+		if pg.kind != dimensionPage {
+			continue
+		}
+		d := &s.cfg.Framework.Dimensions[pg.dim]
+		for q, ind := range d.Indicators {
+			if r.Rating(d.ID, ind.ID).Kind == model.Unanswered {
+				return p, q
+			}
 		}
 	}
-	return len(s.pages) - 1
+	return len(s.pages) - 1, 0
 }
 
 func (s *Survey) unansweredIn(dim int) int {
@@ -197,15 +215,28 @@ type entry struct {
 	key   string
 	field huh.Field
 	set   func(v any) // records the value in the assessment
+	// title is the question as shown, and hovered, for a select, the label
+	// of the answer under its cursor: what must be on screen for the
+	// respondent to answer (see terminal.fits).
+	title   string
+	hovered func() string
 }
 
 // built is one page made into a form.
 type built struct {
 	form    *huh.Form
+	group   *huh.Group
 	fields  []huh.Field // every field in order (in accessible mode the heading note first)
 	entries []entry
 	// choice is the review's decision, once answered.
 	choice *string
+	// header gives the page's heading for a width: the description (huh
+	// wraps it) and, on the review, the text under the question. full is
+	// false for the shorter heading a low window gets, so that the question
+	// and its answers keep the room.
+	header func(width int, full bool) (description, under string)
+	// under is the field that shows the header's second part, if any.
+	under *huh.Select[string]
 }
 
 // commit records the values of the fields the respondent confirmed: the
@@ -228,27 +259,38 @@ func (b *built) commit() {
 // group header, so a note that carries them is the page's first field.
 func (s *Survey) build(p int) *built {
 	b := &built{}
-	var title, description string
+	var title string
 	switch pg := s.pages[p]; pg.kind {
 	case whoPage:
-		title, description = s.whoFields(b)
+		title = s.whoFields(b)
 	case dimensionPage:
-		title, description = s.dimensionFields(b, pg.dim)
+		title = s.dimensionFields(b, pg.dim)
 	case reviewPage:
-		title, description = s.reviewFields(b)
+		title = s.reviewFields(b)
 	}
 	for _, e := range b.entries {
 		b.fields = append(b.fields, e.field)
 	}
-	var group *huh.Group
+	description, _ := b.header(fallbackWidth, true)
 	if s.cfg.Accessible {
 		b.fields = append([]huh.Field{huh.NewNote().Title(title).Description(description)}, b.fields...)
-		group = huh.NewGroup(b.fields...)
+		b.group = huh.NewGroup(b.fields...)
 	} else {
-		group = huh.NewGroup(b.fields...).Title(title).Description(description)
+		b.group = huh.NewGroup(b.fields...).Title(title).Description(description)
 	}
-	b.form = huh.NewForm(group).WithTheme(s.cfg.Theme).WithShowHelp(true)
+	b.form = huh.NewForm(b.group).WithTheme(s.cfg.Theme).WithShowHelp(true)
 	return b
+}
+
+// fixedHeader is the header of a page whose heading does not depend on the
+// width: its description, or nothing in a low window.
+func fixedHeader(description string) func(int, bool) (string, string) {
+	return func(_ int, full bool) (string, string) {
+		if !full {
+			return "", ""
+		}
+		return description, ""
+	}
 }
 
 // label is a field's title: in accessible mode it also carries the
@@ -260,7 +302,7 @@ func (s *Survey) label(title, description string) string {
 	return title
 }
 
-func (s *Survey) whoFields(b *built) (title, description string) {
+func (s *Survey) whoFields(b *built) (title string) {
 	a, r := s.cfg.Assessment, s.response()
 	input := func(key, title, description string, value string, validate func(string) error, set func(string)) {
 		v := value
@@ -282,7 +324,7 @@ func (s *Survey) whoFields(b *built) (title, description string) {
 		} else {
 			in.Validate(validate).Title(title).Description(description)
 		}
-		b.entries = append(b.entries, entry{key: key, field: in, set: func(x any) { set(strings.TrimSpace(x.(string))) }})
+		b.entries = append(b.entries, entry{key: key, field: in, title: title, set: func(x any) { set(strings.TrimSpace(x.(string))) }})
 	}
 	if s.cfg.Ask.Community {
 		input("community", "Community", "The community of practice this round is about.", a.Community,
@@ -308,7 +350,8 @@ func (s *Survey) whoFields(b *built) (title, description string) {
 				}
 			})
 	}
-	return "About this round", "Who is answering, for which community, and the date of the round."
+	b.header = fixedHeader("Who is answering, for which community, and the date of the round.")
+	return "About this round"
 }
 
 func required(what string) func(string) error {
@@ -331,7 +374,7 @@ func ParseDate(v string) (time.Time, error) {
 	return t, nil
 }
 
-func (s *Survey) dimensionFields(b *built, di int) (title, description string) {
+func (s *Survey) dimensionFields(b *built, di int) (title string) {
 	fw := s.cfg.Framework
 	d := &fw.Dimensions[di]
 	r := s.response()
@@ -340,18 +383,21 @@ func (s *Survey) dimensionFields(b *built, di int) (title, description string) {
 		ind := &d.Indicators[ii]
 		key := "rating:" + d.ID + ":" + ind.ID
 		v := r.Rating(d.ID, ind.ID).String()
-		sel := huh.NewSelect[string]().Key(key).Value(&v).Options(s.options(v)...)
+		opts := s.options(v)
+		sel := huh.NewSelect[string]().Key(key).Value(&v).Options(opts...)
+		qtitle := render.OneLine(ind.Title)
 		if s.cfg.Accessible {
-			sel.Title(fmt.Sprintf("%s: %s [%s]", render.OneLine(ind.Title), render.OneLine(ind.Statement), s.now(v)))
+			sel.Title(fmt.Sprintf("%s: %s [%s]", qtitle, render.OneLine(ind.Statement), s.now(v)))
 		} else {
-			sel.Title(render.OneLine(ind.Title)).Description(render.OneLine(ind.Statement))
+			sel.Title(qtitle).Description(render.OneLine(ind.Statement))
 		}
 		dimID, indID := d.ID, ind.ID
-		b.entries = append(b.entries, entry{key: key, field: sel, set: func(x any) {
+		b.entries = append(b.entries, entry{key: key, field: sel, title: qtitle, hovered: hovered(sel, opts), set: func(x any) {
 			r.SetRating(dimID, indID, s.rating(x.(string)))
 		}})
 	}
 	key := "notes:" + d.ID
+	ntitle := "Notes on " + render.OneLine(d.Title)
 	note := r.Notes[d.ID]
 	text := huh.NewText().Key(key).Value(&note).Lines(3)
 	if s.cfg.Accessible {
@@ -361,13 +407,13 @@ func (s *Survey) dimensionFields(b *built, di int) (title, description string) {
 		if note != "" {
 			hint = "empty line keeps the note, a dash (-) clears it"
 		}
-		text.Title("Notes on " + render.OneLine(d.Title) + " (" + hint + "):")
+		text.Title(ntitle + " (" + hint + "):")
 	} else {
-		text.Title("Notes on " + render.OneLine(d.Title) + " (optional)").
-			Placeholder("Anything the report should keep with these answers")
+		text.Title(ntitle + " (optional)").
+			Placeholder("Anything the report should keep with these answers (ctrl+e: an editor)")
 	}
 	dimID := d.ID
-	b.entries = append(b.entries, entry{key: key, field: text, set: func(x any) {
+	b.entries = append(b.entries, entry{key: key, field: text, title: ntitle, set: func(x any) {
 		v := strings.TrimSpace(x.(string))
 		if v == "" || (s.cfg.Accessible && v == "-") {
 			delete(r.Notes, dimID)
@@ -378,7 +424,24 @@ func (s *Survey) dimensionFields(b *built, di int) (title, description string) {
 		}
 		r.Notes[dimID] = v
 	}})
-	return title, render.Inert(d.Description)
+	b.header = fixedHeader(render.Inert(d.Description))
+	return title
+}
+
+// hovered returns the label of the answer under a select's cursor.
+func hovered(sel *huh.Select[string], opts []huh.Option[string]) func() string {
+	return func() string {
+		v, ok := sel.Hovered()
+		if !ok {
+			return ""
+		}
+		for _, o := range opts {
+			if o.Value == v {
+				return o.Key
+			}
+		}
+		return ""
+	}
 }
 
 // options are an indicator's answers: the scale with its descriptions, then
@@ -448,7 +511,7 @@ func (s *Survey) rating(v string) model.Rating {
 	return model.Rating{Kind: model.Scored, Value: f}
 }
 
-func (s *Survey) reviewFields(b *built) (title, description string) {
+func (s *Survey) reviewFields(b *built) (title string) {
 	choice := reviewSave
 	b.choice = &choice
 	opts := []huh.Option[string]{huh.NewOption(s.saveLabel(), reviewSave)}
@@ -457,15 +520,25 @@ func (s *Survey) reviewFields(b *built) (title, description string) {
 			opts = append(opts, huh.NewOption("Go back to: "+pg.title, "page:"+strconv.Itoa(p)))
 		}
 	}
-	sel := huh.NewSelect[string]().Key("review").Title(s.label("Save, or go back to a page?", "")).Value(&choice).Options(opts...)
-	b.entries = append(b.entries, entry{key: "review", field: sel, set: func(x any) { choice = x.(string) }})
+	qtitle := "Save, or go back to a page?"
+	sel := huh.NewSelect[string]().Key("review").Title(s.label(qtitle, "")).Value(&choice).Options(opts...)
+	b.entries = append(b.entries, entry{key: "review", field: sel, title: qtitle, hovered: hovered(sel, opts), set: func(x any) { choice = x.(string) }})
 	if s.cfg.Accessible {
-		return "Review before saving", s.Review()
+		b.header = fixedHeader(s.Review())
+		return "Review before saving"
 	}
-	// The list of what is unanswered goes under the select, which scrolls,
-	// rather than in the header, which does not: it is long at first.
+	// The scores are a table as wide as the window; in a low window, one
+	// line. The list of what is unanswered goes under the question, where
+	// it is dropped first when room is short.
+	b.under = sel
+	b.header = func(width int, full bool) (string, string) {
+		if !full {
+			return s.summary(), ""
+		}
+		return s.scores(width), s.unansweredText()
+	}
 	sel.Description(s.unansweredText())
-	return "Review before saving", s.scores()
+	return "Review before saving"
 }
 
 func (s *Survey) saveLabel() string {

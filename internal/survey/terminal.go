@@ -5,12 +5,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/exec"
 	"strconv"
 	"strings"
+	"syscall"
+	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/huh"
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // maxWidth caps how wide the form is drawn: descriptions wider than this
@@ -21,21 +27,52 @@ const maxWidth = 100
 // is not a terminal (tests).
 const fallbackWidth, fallbackHeight = 80, 24
 
+// settleTimeout bounds how long keys typed ahead wait for a move between
+// questions that does not come (an enter on a filter that matches nothing):
+// they are then applied as they stand rather than held for ever. It is a
+// safety net, long enough that a busy machine never reaches it on a move
+// that does come (that takes microseconds).
+const settleTimeout = time.Second
+
 // RunTerminal runs the survey as one Bubble Tea program: keys are read from
 // in, the form is drawn on out (standard error, so that standard output stays
 // free for the report). Each page is its own huh form, made when the page is
 // entered; this program moves between them, writes the draft after each, and
 // keeps the confirmed answers of the page in hand when it is stopped.
 //
-// Keys, besides huh's own: shift+tab on a page's first question goes back a
-// page; Ctrl-C stops, keeping the answers given so far.
+// The caller owns the signals: Bubble Tea's handler is off, and ctx ending
+// (SIGINT, SIGTERM, SIGHUP in cop) ends the run as Ctrl-C does. So does the
+// end of the input (a terminal that closed while SIGHUP was ignored).
+//
+// Keys, besides huh's own: shift+tab on a page's first question goes back to
+// the last question of the previous page; Ctrl+E on the notes opens an
+// editor; Ctrl-C stops, keeping the answers given so far.
 func (s *Survey) RunTerminal(ctx context.Context, in io.Reader, out io.Writer) (Outcome, error) {
-	m := &terminal{s: s, hint: s.cfg.Theme.Help.ShortDesc}
-	m.build(s.Start())
-	// The program is given its input and output here, once: huh's
-	// WithProgramOptions would replace earlier options, so the form's own
-	// program is not used at all.
-	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithContext(ctx))
+	m := newTerminal(s)
+	m.in, m.out = in, out
+	m.init = m.build(s.Start())
+	// Bubble Tea takes the end of its input for no more keys and carries on
+	// drawing: a closed terminal (when SIGHUP is ignored) would leave the
+	// run going for ever. The input is watched, and its end ends the run.
+	ctx, endInput := context.WithCancel(ctx)
+	defer endInput()
+	in = watchEnd(in, endInput)
+	profile := colorprofile.Ascii
+	if s.cfg.Color {
+		profile = colorprofile.TrueColor
+	}
+	// The program is given everything here, once: huh's WithProgramOptions
+	// would replace earlier options, so the form's own program is not used.
+	p := tea.NewProgram(m, tea.WithInput(in), tea.WithOutput(out), tea.WithContext(ctx),
+		tea.WithoutSignalHandler(), tea.WithColorProfile(profile),
+		// Bubble Tea draws on a clock, not on each change: at its default 60
+		// frames a second a key waited up to 16.7 ms for its redraw, the
+		// whole of the budget (docs/performance.md); at 120, 8.3 ms at most. With
+		// nothing changed, nothing is drawn either way.
+		tea.WithFPS(120),
+		// The size until the terminal tells its own; the only size when the
+		// output is not a terminal (tests), where nothing would be drawn.
+		tea.WithWindowSize(fallbackWidth, fallbackHeight))
 	_, runErr := p.Run()
 	if m.err != nil && !m.panicked {
 		return Interrupted, m.err // the draft could not be written
@@ -54,10 +91,58 @@ func (s *Survey) RunTerminal(ctx context.Context, in io.Reader, out io.Writer) (
 		return Interrupted, m.err
 	case errors.Is(runErr, tea.ErrProgramPanic):
 		return Interrupted, fmt.Errorf("the questionnaire stopped on an internal error: %w", runErr)
-	case runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) && !errors.Is(runErr, tea.ErrInterrupted):
+	case runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) && !errors.Is(runErr, tea.ErrInterrupted) && !inputEnded(runErr):
 		return Interrupted, fmt.Errorf("the questionnaire stopped: %w", runErr)
 	}
 	return Interrupted, nil
+}
+
+// watchEnd wraps in so that end is called when a read meets the end of the
+// input or an error (EIO from a terminal that closed). A terminal stays a
+// terminal: the wrapper keeps its file descriptor, for Bubble Tea's raw
+// mode and its cancellable reads.
+func watchEnd(in io.Reader, end func()) io.Reader {
+	w := endWatcher{r: in, end: end}
+	if f, ok := in.(ttyFile); ok {
+		return &fileEndWatcher{endWatcher: w, f: f}
+	}
+	return &w
+}
+
+type endWatcher struct {
+	r   io.Reader
+	end func()
+}
+
+func (w *endWatcher) Read(p []byte) (int, error) {
+	n, err := w.r.Read(p)
+	if err != nil {
+		w.end()
+	}
+	return n, err
+}
+
+// ttyFile is what Bubble Tea needs of a terminal: its descriptor.
+type ttyFile interface {
+	io.ReadWriteCloser
+	Fd() uintptr
+	Name() string
+}
+
+type fileEndWatcher struct {
+	endWatcher
+	f ttyFile
+}
+
+func (w *fileEndWatcher) Write(p []byte) (int, error) { return w.f.Write(p) }
+func (w *fileEndWatcher) Close() error                { return w.f.Close() }
+func (w *fileEndWatcher) Fd() uintptr                 { return w.f.Fd() }
+func (w *fileEndWatcher) Name() string                { return w.f.Name() }
+
+// inputEnded reports whether err says the terminal went away: the end of
+// the input, or EIO from a terminal whose other side closed.
+func inputEnded(err error) bool {
+	return errors.Is(err, io.EOF) || errors.Is(err, syscall.EIO) || errors.Is(err, io.ErrClosedPipe)
 }
 
 // save writes the draft, once there is one to write.
@@ -74,8 +159,34 @@ type terminal struct {
 	page     int
 	cur      *built
 	toReview bool // a page entered from the review returns to it
-	size     tea.WindowSizeMsg
-	hint     lipgloss.Style
+	// width and height are the terminal's, once known.
+	width, height int
+	hint          lipgloss.Style
+	// small says the window is too small to show the current question and
+	// its highlighted answer; View then asks for a larger one.
+	small bool
+
+	// Keys typed ahead. huh moves to the next question with a message of
+	// its own, sent after the key that asked for it; keys that arrive in the
+	// meantime (a paste, a burst over a slow link) are held here until the
+	// move is made, then applied in order, each to the question it was
+	// typed for.
+	queue []tea.Msg
+	// moving is set while a move asked for by a key is under way: from
+	// field on the page cur.
+	moving     bool
+	movingFrom huh.Field
+	movingPage *built
+	movingSeq  int
+
+	// notice is a line shown above the footer until the next key (no editor
+	// for Ctrl+E).
+	notice string
+	// init is what the first page asks for as it starts.
+	init tea.Cmd
+	// in and out are the terminal, for an editor run on the notes.
+	in  io.Reader
+	out io.Writer
 
 	saved, quitting bool
 	err             error
@@ -83,6 +194,13 @@ type terminal struct {
 	// that could not be written: the answers are still worth keeping.
 	panicked bool
 }
+
+func newTerminal(s *Survey) *terminal {
+	return &terminal{s: s, hint: s.cfg.Theme.Theme(true).Help.ShortDesc}
+}
+
+// settled is sent when settleTimeout has passed since a move was asked for.
+type settled struct{ seq int }
 
 // recover turns a panic inside the form into an error that ends the run
 // cleanly. Bubble Tea would catch it too, but print a stack trace.
@@ -93,41 +211,152 @@ func (m *terminal) recover() {
 	}
 }
 
-// open enters page p: it builds the page's form and starts it.
-func (m *terminal) open(p int) tea.Cmd {
-	m.build(p)
-	return m.start()
+// open enters page p at question q: it builds the page's form and starts it.
+func (m *terminal) open(p, q int) tea.Cmd {
+	return m.build(p, q)
 }
 
-func (m *terminal) build(p int) {
+// build makes page p the current one, sized for the window, with question
+// q focused (the last when q is negative).
+func (m *terminal) build(p, q int) tea.Cmd {
 	if m.s.pages[p].kind == reviewPage {
 		m.toReview = false
 	}
 	m.page = p
 	m.cur = m.s.build(p)
+	cmds := []tea.Cmd{m.cur.form.Init()}
+	if q < 0 {
+		q = len(m.cur.entries) - 1
+	}
+	// huh moves between fields with messages; moving here, before the page
+	// is drawn, is the same move made at once.
+	for i := 0; i < q && i < len(m.cur.entries)-1; i++ {
+		cmds = append(cmds, m.cur.form.NextField())
+	}
+	cmds = append(cmds, m.resize())
+	return tea.Batch(cmds...)
 }
 
-// start gives the page's form the terminal's size and initialises it.
-func (m *terminal) start() tea.Cmd { return tea.Batch(m.resize(), m.cur.form.Init()) }
-
-// resize passes the size on to the page's form, less the footer, and no
-// wider than maxWidth.
-func (m *terminal) resize() tea.Cmd {
-	size := m.size
-	if size.Width == 0 {
-		size = tea.WindowSizeMsg{Width: fallbackWidth, Height: fallbackHeight}
+// window is the terminal's size, or the fallback until it is known.
+func (m *terminal) window() (width, height int) {
+	if m.width == 0 || m.height == 0 {
+		return fallbackWidth, fallbackHeight
 	}
-	size.Width = min(size.Width, maxWidth)
-	// huh draws one line more than the height it is given (a blank line
-	// above its help), and the footer takes two.
-	size.Height = max(size.Height-3, 5)
-	f, cmd := m.cur.form.Update(size)
+	return m.width, m.height
+}
+
+// formSize is the size the form is given: the window less what is drawn
+// under it, and no wider than maxWidth.
+func (m *terminal) formSize() (width, height int) {
+	width, height = m.window()
+	return min(width, maxWidth), max(height-lipgloss.Height(m.under()), 1)
+}
+
+// under is what is drawn under the form: the notice, if any, a blank line
+// and the footer, wrapped to the window.
+func (m *terminal) under() string {
+	width, _ := m.window()
+	text := "\n" + m.hint.Render(wrapWords(m.footer(), width))
+	if m.notice != "" {
+		text = wrapWords(m.notice, width) + "\n" + text
+	}
+	return text
+}
+
+// resize lays the page out for the window: with its full heading when the
+// question and its highlighted answer still fit under it and, on a question
+// page, the heading takes no more than a third of the window (the answers
+// matter more than the description above them; on the review, the table of
+// scores is what the page is for); otherwise with a short heading; and when
+// even that leaves them off the screen, the window is too small (see View).
+func (m *terminal) resize() tea.Cmd {
+	var cmd tea.Cmd
+	_, height := m.formSize()
+	for _, full := range []bool{true, false} {
+		cmd = m.layout(full)
+		if full && m.cur.under == nil && lipgloss.Height(m.cur.group.Header()) > height/3 {
+			continue
+		}
+		if m.fits(m.cur.form.View()) {
+			m.small = false
+			return cmd
+		}
+	}
+	m.small = true
+	return cmd
+}
+
+// layout sets the page's heading and passes the size on to the form. A
+// select keeps the height huh gave it in a smaller window, so selects are
+// let out first, for huh to fit them again.
+func (m *terminal) layout(full bool) tea.Cmd {
+	width, height := m.formSize()
+	description, under := m.cur.header(width, full)
+	m.cur.group.Description(description)
+	if m.cur.under != nil {
+		m.cur.under.Description(under)
+	}
+	for _, e := range m.cur.entries {
+		if sel, ok := e.field.(*huh.Select[string]); ok {
+			sel.Height(0)
+		}
+	}
+	// huh draws one line more than the height it is given (the blank line
+	// above its help).
+	f, cmd := m.cur.form.Update(tea.WindowSizeMsg{Width: width, Height: max(height-1, 1)})
 	m.cur.form = f.(*huh.Form)
 	return cmd
 }
 
+// fits reports whether the form as drawn fits the window with the footer,
+// and shows the focused question's title and, for a select, the answer
+// under its cursor.
+func (m *terminal) fits(view string) bool {
+	_, height := m.formSize()
+	if lipgloss.Height(view) > height {
+		return false
+	}
+	e := m.focused()
+	if e == nil {
+		return true
+	}
+	plain := ansi.Strip(view)
+	if !strings.Contains(plain, firstWords(e.title)) {
+		return false
+	}
+	if e.hovered != nil {
+		if sel, ok := e.field.(*huh.Select[string]); ok && sel.GetFiltering() {
+			return true // the filter takes the title's place
+		}
+		if h := e.hovered(); h != "" && !strings.Contains(plain, "> "+firstWords(h)) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstWords is the start of a title or label, which stays on its first
+// line however narrow the window: its first word.
+func firstWords(s string) string {
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// focused is the entry of the focused field.
+func (m *terminal) focused() *entry {
+	f := m.cur.form.GetFocusedField()
+	for i := range m.cur.entries {
+		if m.cur.entries[i].field == f {
+			return &m.cur.entries[i]
+		}
+	}
+	return nil
+}
+
 // Init starts the first page.
-func (m *terminal) Init() tea.Cmd { return m.start() }
+func (m *terminal) Init() tea.Cmd { return m.init }
 
 // Update handles the keys that move between pages and passes the rest to
 // the page's form.
@@ -143,38 +372,200 @@ func (m *terminal) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.size = msg
+		m.width, m.height = msg.Width, msg.Height
 		return m, m.resize()
-	case tea.KeyMsg:
-		switch msg.String() {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if m.moving {
+			m.queue = append(m.queue, msg)
+			return m, nil
+		}
+		return m, m.key(msg)
+	case edited:
+		return m, m.editDone(msg)
+	case settled:
+		if m.moving && msg.seq == m.movingSeq {
+			m.moving = false
+			return m, m.flush()
+		}
+		return m, nil
+	}
+	cmd = m.toForm(msg)
+	if m.moving && (m.cur != m.movingPage || m.cur.form.GetFocusedField() != m.movingFrom) {
+		m.moving = false
+		cmd = tea.Batch(cmd, m.flush())
+	}
+	return m, cmd
+}
+
+// flush applies the keys typed ahead, in order, until one starts a move.
+func (m *terminal) flush() tea.Cmd {
+	var cmds []tea.Cmd
+	for len(m.queue) > 0 && !m.moving && !m.quitting {
+		k := m.queue[0]
+		m.queue = m.queue[1:]
+		cmds = append(cmds, m.key(k))
+	}
+	return tea.Batch(cmds...)
+}
+
+// key handles one key (or paste) when no move is under way.
+func (m *terminal) key(msg tea.Msg) tea.Cmd {
+	m.notice = ""
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
 		case "ctrl+c":
 			m.quitting = true
-			return m, tea.Quit
+			m.queue = nil
+			return tea.Quit
 		case "shift+tab":
 			if prev := m.s.prev(m.page); prev >= 0 && m.atFirstQuestion() {
-				return m, m.leave(prev)
+				return m.leave(prev)
+			}
+		case "ctrl+e":
+			if cmd, handled := m.editor(); handled {
+				return cmd
 			}
 		}
+		if m.small {
+			// The question is not on the screen: a key would answer blind.
+			return nil
+		}
 	}
+	page, field := m.cur, m.cur.form.GetFocusedField()
+	cmd := m.toForm(msg)
+	if m.cur == page && m.cur.form.GetFocusedField() == field && field.Error() == nil && m.moves(msg) {
+		m.moving, m.movingFrom, m.movingPage = true, field, page
+		m.movingSeq++
+		seq := m.movingSeq
+		cmd = tea.Batch(cmd, tea.Tick(settleTimeout, func(time.Time) tea.Msg { return settled{seq} }))
+	}
+	return cmd
+}
+
+// moves reports whether a key just given to the form asks huh to move to
+// another question, as huh's key map has it for every field of the
+// questionnaire: enter always (on the last question it submits the page),
+// tab except on the last question, shift+tab except on the first.
+func (m *terminal) moves(msg tea.Msg) bool {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false
+	}
+	at := -1
+	focused := m.cur.form.GetFocusedField()
+	for i, e := range m.cur.entries {
+		if e.field == focused {
+			at = i
+		}
+	}
+	switch k.String() {
+	case "enter":
+		return true
+	case "tab":
+		return at < len(m.cur.entries)-1
+	case "shift+tab":
+		return at > 0
+	}
+	return false
+}
+
+// toForm passes a message to the page's form, and moves on when the form
+// is complete.
+func (m *terminal) toForm(msg tea.Msg) tea.Cmd {
 	f, cmd := m.cur.form.Update(msg)
 	m.cur.form = f.(*huh.Form)
 	if m.cur.form.State == huh.StateCompleted {
-		return m, m.pageDone()
+		return m.pageDone()
 	}
-	return m, cmd
+	if _, ok := msg.(tea.KeyPressMsg); ok && m.small == false && m.height > 0 {
+		// A key can make the question taller (an error under it); keep
+		// the highlighted answer on the screen.
+		if !m.fits(m.cur.form.View()) {
+			cmd = tea.Batch(cmd, m.resize())
+		}
+	}
+	return cmd
+}
+
+// edited is the end of an editor run on the notes.
+type edited struct {
+	text    *huh.Text
+	content string
+	err     error
+}
+
+// editor handles Ctrl+E on the notes by running an editor on them: the
+// first of $VISUAL, $EDITOR, nano and vi that is there. huh's own Ctrl+E
+// runs $EDITOR (nano when unset) whether it exists or not, and hands it a
+// copy of the keyboard that outlives it, which took the next key and left
+// the form frozen; here the editor gets the terminal itself. Without an
+// editor, a line says so and the form stays as it was.
+func (m *terminal) editor() (tea.Cmd, bool) {
+	text, ok := m.cur.form.GetFocusedField().(*huh.Text)
+	if !ok {
+		return nil, false
+	}
+	var argv []string
+	for _, c := range [][]string{strings.Fields(m.s.cfg.Getenv("VISUAL")), strings.Fields(m.s.cfg.Getenv("EDITOR")), {"nano"}, {"vi"}} {
+		if len(c) == 0 {
+			continue
+		}
+		if path, err := exec.LookPath(c[0]); err == nil {
+			argv = append([]string{path}, c[1:]...)
+			break
+		}
+	}
+	if argv == nil {
+		m.notice = "No editor found (set EDITOR, such as EDITOR=nano); type the note here instead."
+		return m.resize(), true
+	}
+	f, err := os.CreateTemp("", "cop-notes-*.txt")
+	if err == nil {
+		_, err = io.WriteString(f, text.GetValue().(string))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		m.notice = fmt.Sprintf("The editor cannot start: %v.", err)
+		return m.resize(), true
+	}
+	cmd := exec.Command(argv[0], append(argv[1:], f.Name())...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = m.in, m.out, m.out
+	return tea.ExecProcess(cmd, func(err error) tea.Msg {
+		content, rerr := os.ReadFile(f.Name())
+		os.Remove(f.Name())
+		if err == nil {
+			err = rerr
+		}
+		return edited{text: text, content: strings.TrimRight(string(content), "\n"), err: err}
+	}), true
+}
+
+// editDone puts what the editor left into the notes.
+func (m *terminal) editDone(e edited) tea.Cmd {
+	if e.err != nil {
+		m.notice = fmt.Sprintf("The editor stopped (%v); the note is as it was.", e.err)
+	} else {
+		v := e.content
+		e.text.Value(&v)
+	}
+	return m.resize()
 }
 
 func (m *terminal) atFirstQuestion() bool {
 	return len(m.cur.entries) > 0 && m.cur.form.GetFocusedField() == m.cur.entries[0].field
 }
 
-// leave goes back to page p, keeping what was confirmed on this one.
+// leave goes back to page p, at its last question, keeping what was
+// confirmed on this one.
 func (m *terminal) leave(p int) tea.Cmd {
 	m.cur.commit()
 	if err := m.s.save(); err != nil {
 		return m.fail(err)
 	}
-	return m.open(p)
+	m.queue = nil
+	return m.open(p, -1)
 }
 
 // pageDone records a completed page, writes the draft and moves on: to the
@@ -189,6 +580,7 @@ func (m *terminal) pageDone() tea.Cmd {
 	if m.cur.choice != nil {
 		if *m.cur.choice == reviewSave {
 			m.saved, m.quitting = true, true
+			m.queue = nil
 			return tea.Quit
 		}
 		p, err := strconv.Atoi(strings.TrimPrefix(*m.cur.choice, "page:"))
@@ -196,29 +588,43 @@ func (m *terminal) pageDone() tea.Cmd {
 			p = review
 		}
 		m.toReview = true
-		return m.open(p)
+		return m.open(p, 0)
 	}
 	next := m.s.next(m.page)
 	if m.toReview || next < 0 {
 		next = review
 	}
-	return m.open(next)
+	return m.open(next, 0)
 }
 
 func (m *terminal) fail(err error) tea.Cmd {
 	m.err, m.quitting = err, true
+	m.queue = nil
 	return tea.Quit
 }
 
 // View draws the page and, under it, where the respondent is and the keys
-// that move between pages. Once the run ends it draws nothing, so that the
+// that move between pages; or, in a window too small for the question, a
+// few lines that say so. Once the run ends it draws nothing, so that the
 // form leaves the screen to the messages that follow.
-func (m *terminal) View() (view string) {
+func (m *terminal) View() (view tea.View) {
 	defer m.recover()
 	if m.quitting {
-		return ""
+		return tea.NewView("")
 	}
-	return m.cur.form.View() + "\n\n" + m.hint.Render(m.footer())
+	if m.small {
+		return tea.NewView(m.smallView())
+	}
+	return tea.NewView(m.cur.form.View() + "\n" + m.under())
+}
+
+// smallView asks for a larger window, in words that fit a small one.
+func (m *terminal) smallView() string {
+	width, _ := m.window()
+	text := fmt.Sprintf("This window (%dx%d) is too small for the question and its answers.\n"+
+		"Make the window larger, or use --accessible.\n"+
+		"Your answers are kept; ctrl+c stops.", m.width, m.height)
+	return wrapWords(text, max(width, 10))
 }
 
 // footer says where the respondent is: the page among the pages asked, and
@@ -245,4 +651,34 @@ func (m *terminal) footer() string {
 		back = ""
 	}
 	return fmt.Sprintf("page %d of %d · question %d of %d%s · ctrl+c stop (answers are kept)", page, pages, q, len(m.cur.entries), back)
+}
+
+// wrapWords wraps plain text to width at spaces only, so that
+// "--accessible" and "ctrl+c" stay whole (ansi's word wrap breaks at every
+// hyphen); a word wider than the line is cut.
+func wrapWords(text string, width int) string {
+	var b strings.Builder
+	for i, para := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		col := 0
+		for _, word := range strings.Fields(para) {
+			w := ansi.StringWidth(word)
+			if col > 0 && col+1+w > width {
+				b.WriteByte('\n')
+				col = 0
+			} else if col > 0 {
+				b.WriteByte(' ')
+				col++
+			}
+			if w > width {
+				word = ansi.Hardwrap(word, width, false)
+				w = ansi.StringWidth(word[strings.LastIndexByte(word, '\n')+1:])
+			}
+			b.WriteString(word)
+			col += w
+		}
+	}
+	return b.String()
 }

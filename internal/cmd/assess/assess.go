@@ -16,7 +16,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/cophealth/cop/internal/atomicfile"
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/encode"
@@ -75,18 +74,24 @@ Nothing you answer is lost. After every page a draft is written next to the
 file that will be saved, with .draft.yaml in place of .yaml. Ctrl-C (or a
 closed terminal) keeps the draft and prints the command that carries on:
 cop assess --resume FILE, which opens the draft with every answer filled in at
-the first page that has an unanswered question. Once the file is saved the
-draft is removed.
+the first unanswered question. Once the file is saved the draft is removed.
 
-The file is written to --output FILE, or to a name made from the community and
-the date in the current folder, such as
-riverside-palliative-care-nurses-2026-11-22.yaml. An existing file is never
-replaced without --force. The report goes to standard output and the
-questionnaire to standard error, so "cop assess > report.txt" works.
+The file is written to --output FILE, or in the current folder to a name made
+from the community, the date and your name, such as
+riverside-palliative-care-nurses-2026-11-22-ana-ruiz.yaml, so that members who
+answer in the same folder each keep their own file and draft (cop merge joins
+them into one round). A folder that cannot be written is reported before the
+first question. An existing file is never replaced without --force. The report
+goes to standard output and the questionnaire to standard error, so
+"cop assess > report.txt" works.
 
 In a terminal: up and down (or j and k) choose, enter confirms and moves on,
-shift+tab goes back (to the previous page from a page's first question),
-/ filters the answers, Ctrl-C stops. With --accessible, ACCESSIBLE=1 or
+shift+tab goes back (from a page's first question, to the last question of the
+previous page), / filters the answers, Ctrl+E opens an editor for the notes,
+Ctrl-C stops. Keys typed ahead are applied to the questions they were typed
+for. A window too small for the question says so until it is made larger.
+Colours suit a dark background unless --theme light (or COLORFGBG) says
+otherwise; the terminal is never asked. With --accessible, ACCESSIBLE=1 or
 TERM=dumb the questions are plain numbered prompts, one per line, for screen
 readers and for answers piped on standard input; an empty line keeps the
 answer shown in brackets. Input that ends before every question is answered
@@ -95,7 +100,8 @@ accessible mode, cop assess stops at once with status 2.` + options.ExitStatus(f
 		Example: `  cop assess
   cop assess --community "Riverside Palliative Care Nurses" \
     --respondent "Ana Ruiz"
-  cop assess --resume riverside-palliative-care-nurses-2026-11-22.draft.yaml
+  cop assess --resume \
+    riverside-palliative-care-nurses-2026-11-22-ana-ruiz.draft.yaml
   cop assess --accessible < answers.txt > report.txt
   cop assess --framework my-framework.yaml -o rounds/2027-01.yaml`,
 		Args: options.ExactArgs(0, "no arguments (to carry on with a draft: --resume FILE)"),
@@ -137,7 +143,7 @@ accessible mode, cop assess stops at once with status 2.` + options.ExitStatus(f
 // check turns flag values that cannot work into usage errors, before any
 // file is read or any question asked.
 func (o *Options) check() error {
-	if _, err := survey.DarkBackground(o.Theme, o.IO.Getenv, nil); err != nil {
+	if _, err := survey.DarkBackground(o.Theme, o.IO.Getenv); err != nil {
 		return exitcode.Usage(fmt.Errorf("--theme: %w", err))
 	}
 	if o.Given.Community && strings.TrimSpace(o.Community) == "" {
@@ -198,20 +204,24 @@ func assessRun(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	// A folder that cannot take the file is found now, before a question
+	// is answered, not when the first page's answers are to be kept.
+	if err := s.checkFolder(); err != nil {
+		return err
+	}
 
-	dark, _ := survey.DarkBackground(opts.Theme, opts.IO.Getenv, func() bool {
-		// Bubble Tea's package initialisation has already asked the
-		// terminal on standard output for its background, before main ran;
-		// lipgloss kept the answer, so this asks nothing more.
-		return !opts.IO.IsStdoutTTY() || lipgloss.HasDarkBackground()
-	})
-	theme := survey.Theme(opts.IO.ErrOut, !accessible && opts.IO.ColorEnabledStderr(), dark)
+	// The background is told (--theme, COLORFGBG), never asked: a terminal
+	// that does not answer would hold the first question back.
+	dark, _ := survey.DarkBackground(opts.Theme, opts.IO.Getenv) // checked with the flags
+	color := !accessible && opts.IO.ColorEnabledStderr()
 	sv, err := survey.New(survey.Config{
 		Framework:  s.fw,
 		Assessment: s.a,
 		Ask:        survey.Who{Community: !opts.Given.Community, Respondent: !opts.Given.Respondent, Role: !opts.Given.Role, Date: !opts.Given.Date},
 		Accessible: accessible,
-		Theme:      theme,
+		Theme:      survey.Theme(color, dark),
+		Color:      color,
+		Getenv:     opts.IO.Getenv,
 		Save:       s.saveDraft,
 	})
 	if err != nil {
@@ -236,7 +246,7 @@ func assessRun(opts *Options) error {
 		if !s.kept {
 			fmt.Fprintln(opts.IO.ErrOut, "Stopped before the first page was complete; nothing was saved.")
 		} else {
-			fmt.Fprintf(opts.IO.ErrOut, "Stopped. Your answers so far are kept in %s.\nTo carry on: %s\n", s.draft, s.resumeCommand(s.draft))
+			fmt.Fprintf(opts.IO.ErrOut, "Stopped. %s so far are kept in %s.\nTo carry on: %s\n", capital(s.whose()), s.draft, s.resumeCommand(s.draft))
 		}
 		return exitcode.Silent(exitcode.Interrupted)
 	case survey.InputEnded:
@@ -244,8 +254,8 @@ func assessRun(opts *Options) error {
 			return exitcode.Usage(errors.New("the input ended before the first page was complete; nothing was saved"))
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "The input ended before every question was answered (%s, and the review not confirmed).\n"+
-			"Your answers so far are kept in %s.\nTo carry on: %s\n",
-			unansweredText(sv.Unanswered()), s.draft, s.resumeCommand(s.draft))
+			"%s so far are kept in %s.\nTo carry on: %s\n",
+			unansweredText(sv.Unanswered()), capital(s.whose()), s.draft, s.resumeCommand(s.draft))
 		return exitcode.Silent(exitcode.Invalid)
 	}
 	return s.finish()
@@ -306,7 +316,7 @@ func newSession(opts *Options) (*session, error) {
 	}
 	// When the names are known already, say at once that they are taken,
 	// rather than after the first page.
-	if opts.Output != "" || opts.Resume != "" || (opts.Given.Community && opts.Given.Date) {
+	if opts.Output != "" || opts.Resume != "" || (opts.Given.Community && opts.Given.Date && opts.Given.Respondent) {
 		if err := s.decidePaths(); err != nil {
 			return nil, err
 		}
@@ -326,7 +336,7 @@ func (s *session) decidePaths() error {
 	case strings.HasSuffix(s.draft, draftSuffix):
 		out = strings.TrimSuffix(s.draft, draftSuffix) + ".yaml"
 	default:
-		out = FileName(s.a.Community, s.a.Date)
+		out = FileName(s.a.Community, s.a.Date, s.a.Responses[0].Respondent)
 	}
 	draft := s.draft
 	if draft == "" {
@@ -339,8 +349,8 @@ func (s *session) decidePaths() error {
 		return exitcode.Usage(fmt.Errorf("%s already exists; nothing was changed. Pass --force to replace it, or --output FILE to save elsewhere", out))
 	}
 	if o.Resume == "" && !o.Force && exists(draft) {
-		return exitcode.Usage(fmt.Errorf("a draft from an earlier session is in %s; nothing was changed.\n"+
-			"To carry on with it: %s\nTo start again instead: add --force", draft, s.resumeCommand(draft)))
+		return exitcode.Usage(fmt.Errorf("a draft of %s from an earlier session is in %s; nothing was changed.\n"+
+			"To carry on with it: %s\nTo start again instead: add --force", s.whose(), draft, s.resumeCommand(draft)))
 	}
 	s.out, s.draft = out, draft
 	return nil
@@ -369,13 +379,30 @@ func DraftName(path string) string {
 	return path + draftSuffix
 }
 
-// FileName is the name a round is saved under when --output is not given:
-// the community's name in lower case, its words joined by hyphens, then the
-// date, such as riverside-palliative-care-nurses-2026-11-22.yaml. Letters
-// other than ASCII are kept; a name with no letters or digits at all gives
-// assessment-2026-11-22.yaml.
-func FileName(community string, date time.Time) string {
-	words := strings.FieldsFunc(strings.ToLower(community), func(r rune) bool {
+// FileName is the name one respondent's answers are saved under when
+// --output is not given: the community's name, the date and the
+// respondent's name, such as
+// riverside-palliative-care-nurses-2026-11-22-ana-ruiz.yaml, so that
+// members answering in one folder never meet each other's files or drafts
+// (cop merge joins them into the round). Names are in lower case, their
+// words joined by hyphens; letters other than ASCII are kept. A community
+// with no letters or digits at all gives assessment-2026-11-22-....
+func FileName(community string, date time.Time, respondent string) string {
+	name := slug(community)
+	if name == "" {
+		name = "assessment"
+	}
+	name += "-" + date.Format(model.DateLayout)
+	if r := slug(respondent); r != "" {
+		name += "-" + r
+	}
+	return name + ".yaml"
+}
+
+// slug is a name in lower case, its words joined by hyphens, cut at a word
+// within maxSlug bytes.
+func slug(name string) string {
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	slug := ""
@@ -396,10 +423,7 @@ func FileName(community string, date time.Time) string {
 		}
 		slug += w
 	}
-	if slug == "" {
-		slug = "assessment"
-	}
-	return slug + "-" + date.Format(model.DateLayout) + ".yaml"
+	return slug
 }
 
 // maxSlug keeps file names well within every file system's limits: the
@@ -415,13 +439,71 @@ func (s *session) saveDraft(a *model.Assessment) error {
 		}
 	}
 	err := atomicfile.Write(s.draft, func(w io.Writer) error {
-		fmt.Fprintf(w, "# A draft of cop assess. To carry on: %s\n", s.resumeCommand(s.draft))
+		fmt.Fprintf(w, "# A draft of cop assess: %s. To carry on: %s\n", render.OneLine(s.whose()), s.resumeCommand(s.draft))
 		return encode.Assessment(w, a, s.fw)
 	})
 	if err == nil {
 		s.kept = true
 	}
 	return err
+}
+
+// whose names the answers a draft holds: "Ana Ruiz's answers", or "your
+// answers" before a name is known.
+func (s *session) whose() string {
+	name := render.OneLine(s.a.Responses[0].Respondent)
+	if name == "" {
+		return "your answers"
+	}
+	if strings.HasSuffix(name, "s") {
+		return name + "' answers"
+	}
+	return name + "'s answers"
+}
+
+// capital starts a sentence with a capital letter.
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// checkFolder makes sure the folder the file and its draft go to takes
+// files, by writing and removing an empty one there: permissions alone do
+// not tell (a read-only file system, a folder that is a file, root).
+func (s *session) checkFolder() error {
+	dir := "."
+	switch {
+	case s.out != "":
+		dir = filepath.Dir(s.out)
+	case s.opts.Output != "":
+		dir = filepath.Dir(s.opts.Output)
+	}
+	hint := "Answer from a folder you can write to, or choose the file with --output FILE (such as --output ~/cop/round.yaml)."
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return exitcode.Usage(fmt.Errorf("cannot save the answers in %s: it is not a folder.\n%s", dir, hint))
+	}
+	f, err := os.CreateTemp(dir, ".cop-assess-check-*")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return exitcode.Usage(fmt.Errorf("cannot save the answers in %s: %v; nothing was asked.\n%s", absDir(dir), err, hint))
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
+}
+
+// absDir names a folder in full, for a message about it ("." says little).
+func absDir(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
 }
 
 // failed reports an error that stopped the questionnaire, saying where the
@@ -437,7 +519,7 @@ func (s *session) failed(err error) error {
 func (s *session) finish() error {
 	if s.opts.Output == "" && s.opts.Resume == "" {
 		// The community or date may have changed since the first page.
-		s.out = FileName(s.a.Community, s.a.Date)
+		s.out = FileName(s.a.Community, s.a.Date, s.a.Responses[0].Respondent)
 	}
 	write := atomicfile.Create
 	if s.opts.Force || s.out == s.draft {

@@ -13,21 +13,26 @@ import (
 
 func TestFileName(t *testing.T) {
 	day := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
-	cases := map[string]string{
-		"Riverside Palliative Care Nurses":    "riverside-palliative-care-nurses-2026-11-22.yaml",
-		"  Open-Source  Maintainers' Circle!": "open-source-maintainers-circle-2026-11-22.yaml",
-		"Équipe Santé / Lyon":                 "équipe-santé-lyon-2026-11-22.yaml",
-		"../../etc/passwd":                    "etc-passwd-2026-11-22.yaml",
-		"***":                                 "assessment-2026-11-22.yaml",
+	cases := []struct{ community, respondent, want string }{
+		{"Riverside Palliative Care Nurses", "Ana Ruiz", "riverside-palliative-care-nurses-2026-11-22-ana-ruiz.yaml"},
+		// Two members of one community on one day: two files.
+		{"Riverside Palliative Care Nurses", "Ben Okafor", "riverside-palliative-care-nurses-2026-11-22-ben-okafor.yaml"},
+		{"  Open-Source  Maintainers' Circle!", "O'Brien, J.", "open-source-maintainers-circle-2026-11-22-o-brien-j.yaml"},
+		{"Équipe Santé / Lyon", "Zoé", "équipe-santé-lyon-2026-11-22-zoé.yaml"},
+		{"../../etc/passwd", "../x", "etc-passwd-2026-11-22-x.yaml"},
+		{"***", "Ana", "assessment-2026-11-22-ana.yaml"},
+		// No name yet (or none with letters): community and date alone.
+		{"Riverside", "", "riverside-2026-11-22.yaml"},
+		{"Riverside", "?!", "riverside-2026-11-22.yaml"},
 		// Whole words up to 60 bytes: five of 10 letters and 4 hyphens make
 		// 54; a sixth would make 65.
-		strings.Repeat("abcdefghij ", 10): "abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij-2026-11-22.yaml",
-		// One word longer than 60 bytes is cut at 60.
-		strings.Repeat("x", 70): strings.Repeat("x", 60) + "-2026-11-22.yaml",
+		{strings.Repeat("abcdefghij ", 10), "A", "abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij-2026-11-22-a.yaml"},
+		// One word longer than 60 bytes is cut at 60; so is a respondent's.
+		{strings.Repeat("x", 70), strings.Repeat("y", 70), strings.Repeat("x", 60) + "-2026-11-22-" + strings.Repeat("y", 60) + ".yaml"},
 	}
-	for community, want := range cases {
-		if got := FileName(community, day); got != want {
-			t.Errorf("FileName(%q) = %q, want %q", community, got, want)
+	for _, c := range cases {
+		if got := FileName(c.community, day, c.respondent); got != c.want {
+			t.Errorf("FileName(%q, %q) = %q, want %q", c.community, c.respondent, got, c.want)
 		}
 	}
 }
