@@ -1,4 +1,4 @@
-//go:build (linux || darwin) && huhv2
+//go:build linux || darwin
 
 package main
 
@@ -16,9 +16,6 @@ import (
 
 	"github.com/creack/pty"
 )
-
-// (The build tag huhv2 goes with the one on internal/cmd/plan/interactive.go:
-// both go when cop assess is on huh v2 and the two can be linked together.)
 
 // These tests run the real cop plan in a pseudo-terminal of 80 by 24 and
 // answer it with keys, as a person would; before each key they wait until

@@ -1,5 +1,3 @@
-//go:build huhv2
-
 package plan
 
 import (
