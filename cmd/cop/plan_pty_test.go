@@ -191,3 +191,42 @@ func TestPlanCtrlCWritesNothing(t *testing.T) {
 		t.Errorf("the file changed:\n%s", got)
 	}
 }
+
+// TestAssessGoesOnToPlan: the questionnaire's review can save and go on to
+// cop plan on the file just saved, in the same terminal.
+func TestAssessGoesOnToPlan(t *testing.T) {
+	fw := defaultFramework(t)
+	pages := len(fw.Dimensions) + 2
+	dir := t.TempDir()
+	tm := startCop(t, ptyRun{dir: dir, args: []string{"assess"}})
+	tm.waitFor(footer(1, pages, 1, 4))
+	tm.press("Riverside Nurses"+keyEnter, "question 2 of 4")
+	tm.press("Ana Ruiz"+keyEnter, "question 3 of 4")
+	tm.press(keyEnter, "question 4 of 4")
+	tm.press(keyEnter, footer(2, pages, 1, len(fw.Dimensions[0].Indicators)+1))
+	for di, d := range fw.Dimensions {
+		next := footer(di+3, pages, 1, 0)
+		next = next[:strings.LastIndex(next, " ")]
+		tm.press(pageKeys(d, di, 0, len(d.Indicators)), next)
+	}
+	tm.waitFor("> Save and show the report")
+	// The second choice saves, prints the report, then asks cop plan's
+	// questions about the saved round.
+	tm.press(keyDown+keyEnter, "Saved "+anaFile)
+	tm.waitFor("Actions of Riverside Nurses, 2026-11-23")
+	tm.waitFor("> Add an action")
+	tm.press(keyEnter, "What is the action about?")
+	tm.press(keyEnter, "┃ What will the community do?")
+	tm.press("Agree a plan"+keyEnter, "┃ Who looks after it?")
+	tm.press(keyEnter, "┃ Due date")
+	tm.press(keyEnter, "┃ Status")
+	tm.press(keyEnter, "Save and finish")
+	tm.press(keyDown+keyDown+keyEnter, "added 1 action")
+	if code := tm.exit(); code != 0 {
+		t.Fatalf("exit status %d\n%s", code, tm.output())
+	}
+	a := loadAnswers(t, filepath.Join(dir, anaFile))
+	if len(a.Actions) != 1 || a.Actions[0].What != "Agree a plan" || a.Actions[0].Status != "planned" {
+		t.Errorf("actions %+v, want the one recorded", a.Actions)
+	}
+}

@@ -135,11 +135,13 @@ every other field, comment and blank line stays where it was.` + options.ExitSta
 }
 
 // Record asks on the terminal for the actions agreed after the round in
-// path and saves them, as cop plan FILE does: cop assess goes on to it from
-// its review. theme is auto, dark or light.
-func Record(f *factory.Factory, path, framework, theme string) error {
-	return planRun(&Options{IO: f.IO, Now: f.Now, Interruptible: f.Interruptible, WriteOutput: f.WriteOutput,
-		File: path, Framework: framework, Theme: theme, Format: options.Table})
+// opts.File and saves them, as cop plan FILE does with no flags: cop assess
+// goes on to it from its review. It needs IO, Now, Interruptible, File and
+// Framework (and Theme: auto, dark or light).
+func Record(opts *Options) error {
+	o := *opts
+	o.List, o.Add, o.Set, o.Format = false, "", nil, options.Table
+	return planRun(&o)
 }
 
 func planRun(opts *Options) error {
