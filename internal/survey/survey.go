@@ -405,7 +405,7 @@ func (s *Survey) dimensionFields(b *built, di int) (title string) {
 	}
 	key := "notes:" + d.ID
 	ntitle := "Notes on " + render.OneLine(d.Title)
-	note := r.Notes[d.ID]
+	note := composeNotes(d, r) // indicator_notes.go
 	text := huh.NewText().Key(key).Value(&note).Lines(3)
 	if s.cfg.Accessible {
 		// One line per answer: an empty line keeps what is there, so a
@@ -417,19 +417,15 @@ func (s *Survey) dimensionFields(b *built, di int) (title string) {
 		text.Title(ntitle + " (" + hint + "):")
 	} else {
 		text.Title(ntitle + " (optional)").
+			Description("A line starting \"" + render.OneLine(d.Indicators[0].Title) + ":\" is a note on that indicator.").
 			Placeholder("Anything the report should keep with these answers (ctrl+e: an editor)")
 	}
-	dimID := d.ID
 	b.entries = append(b.entries, entry{key: key, field: text, title: ntitle, set: func(x any) {
 		v := strings.TrimSpace(x.(string))
-		if v == "" || (s.cfg.Accessible && v == "-") {
-			delete(r.Notes, dimID)
-			return
+		if s.cfg.Accessible && v == "-" {
+			v = ""
 		}
-		if r.Notes == nil {
-			r.Notes = map[string]string{}
-		}
-		r.Notes[dimID] = v
+		setNotes(r, d, v)
 	}})
 	b.header = fixedHeader(render.Inert(d.Description))
 	return title

@@ -67,7 +67,9 @@ date of the round (today unless you change it); --community, --respondent,
 --role and --date answer those questions on the command line. Then comes one
 page per dimension of the framework: its description, one question per
 indicator (answer on the scale, "Don't know", "Not applicable", or leave it for
-now) and a box for notes. A review page shows each dimension's score and level
+now) and a box for notes (a line that starts with an indicator's title and a
+colon, "Development plan: a draft exists", is a note on that indicator). A
+review page shows each dimension's score and level
 as they stand and what is still unanswered; from there you save (and, on a
 terminal, may go on to record the actions agreed, as cop plan does), or go
 back to any page.
