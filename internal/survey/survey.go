@@ -18,7 +18,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"charm.land/huh/v2"
 	"github.com/cophealth/cop/internal/model"
@@ -351,8 +350,8 @@ func (s *Survey) whoFields(b *built) (title string) {
 			date = a.Date.Format(model.DateLayout)
 		}
 		input("date", "Date of the round", "YYYY-MM-DD; today unless this round was on another day.", date,
-			func(v string) error { _, err := ParseDate(v); return err }, func(v string) {
-				if t, err := ParseDate(v); err == nil {
+			func(v string) error { _, err := model.ParseDate(v); return err }, func(v string) {
+				if t, err := model.ParseDate(v); err == nil {
 					a.Date = t
 				}
 			})
@@ -368,17 +367,6 @@ func required(what string) func(string) error {
 		}
 		return nil
 	}
-}
-
-// ParseDate reads a round's date as written in files and on the command
-// line: YYYY-MM-DD.
-func ParseDate(v string) (time.Time, error) {
-	v = strings.TrimSpace(v)
-	t, err := time.Parse(model.DateLayout, v)
-	if err != nil || len(v) != len(model.DateLayout) {
-		return time.Time{}, fmt.Errorf("%q is not a date (expected YYYY-MM-DD, such as 2026-11-22)", v)
-	}
-	return t, nil
 }
 
 func (s *Survey) dimensionFields(b *built, di int) (title string) {

@@ -157,7 +157,7 @@ func (o *Options) check() error {
 		return exitcode.Usage(errors.New("--respondent is empty (expected your name)"))
 	}
 	if o.Given.Date {
-		if _, err := survey.ParseDate(o.Date); err != nil {
+		if _, err := model.ParseDate(o.Date); err != nil {
 			return exitcode.Usage(fmt.Errorf("--date: %w", err))
 		}
 	}
@@ -325,7 +325,7 @@ func newSession(opts *Options) (*session, error) {
 		r.Role = strings.TrimSpace(opts.Role)
 	}
 	if opts.Given.Date {
-		s.a.Date, _ = survey.ParseDate(opts.Date) // checked with the flags
+		s.a.Date, _ = model.ParseDate(opts.Date) // checked with the flags
 	}
 	// When the names are known already, say at once that they are taken,
 	// rather than after the first page.

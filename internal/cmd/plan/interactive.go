@@ -214,7 +214,7 @@ func (s *session) askAction() (model.Action, error) {
 				if strings.TrimSpace(v) == "" {
 					return nil
 				}
-				_, err := parseDue(strings.TrimSpace(v))
+				_, err := model.ParseDate(v)
 				return err
 			}),
 		huh.NewSelect[string]().Title("Status").Options(statuses...).Value(&status),

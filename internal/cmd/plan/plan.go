@@ -220,22 +220,13 @@ func newAction(target, what, owner, due, status string) (model.Action, error) {
 	}
 	a.Dimension, a.Indicator = dim, ind
 	if d := strings.TrimSpace(due); d != "" {
-		t, err := parseDue(d)
+		t, err := model.ParseDate(d)
 		if err != nil {
 			return a, exitcode.Usage(fmt.Errorf("--due: %w", err))
 		}
 		a.Due = t
 	}
 	return a, nil
-}
-
-// parseDue reads a due date, YYYY-MM-DD.
-func parseDue(s string) (time.Time, error) {
-	t, err := time.Parse(model.DateLayout, s)
-	if err != nil || len(s) != len(model.DateLayout) {
-		return time.Time{}, fmt.Errorf("%q is not a date (expected YYYY-MM-DD, such as 2027-01-31)", s)
-	}
-	return t, nil
 }
 
 // actionIndex finds an action by its number (1-based, in file order) or by
