@@ -702,7 +702,7 @@ func TestAssessNoEditor(t *testing.T) {
 // BenchmarkAssessFirstFrame measures the time from starting cop assess in
 // a pseudo-terminal of 80x24 that answers no query (as script, some CI
 // runners and SSH clients) to its first question on the screen, start-up
-// included. The budget (product.md §6) is 250 ms:
+// included. The budget (docs/performance.md) is 250 ms:
 //
 //	go test ./cmd/cop -run '^$' -bench AssessFirstFrame -benchtime 20x
 func BenchmarkAssessFirstFrame(b *testing.B) {
@@ -727,7 +727,7 @@ func BenchmarkAssessFirstFrame(b *testing.B) {
 // the first bytes of the redraw on the terminal, at 80x24 on the longest
 // page of the default framework (the dimension with the most indicators),
 // cop running in a pseudo-terminal as a person runs it. The budget
-// (product.md §6) is 16 ms:
+// (docs/performance.md) is 16 ms:
 //
 //	go test ./cmd/cop -run '^$' -bench AssessKeyToRedraw -benchtime 200x
 func BenchmarkAssessKeyToRedraw(b *testing.B) {

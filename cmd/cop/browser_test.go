@@ -70,9 +70,12 @@ type browserPage struct {
 	texts []string
 	// series is the number of polygons on the radar (rounds, and targets).
 	series int
-	// scrolls says that the grid is too wide for a phone (seven columns)
-	// and scrolls in its own box there, the page itself staying put.
-	scrolls bool
+	// scrollsUnder is the window width under which the grid is too wide
+	// for the page (seven columns on a phone, forty anywhere) and scrolls
+	// in its own box, the page itself staying put; 0 if it always fits.
+	scrollsUnder int64
+	// noRadar says that the page has no radar: too many columns for one.
+	noRadar bool
 	// legend is the text of each entry of the radar's legend, in order;
 	// the one named targetsLegend must be drawn dashed.
 	legend []string
@@ -109,7 +112,7 @@ func browserPages() []browserPage {
 			// to print on A4.
 			name: "compare-all",
 			args: []string{"compare", "-f", "html", "--all-rounds", "--policy", "../../examples/ci/cop-policy.yml", "../../examples/"},
-			h1:   "3 communities, 7 rounds", texts: []string{"Open Source Maintainers Circle", "Target"}, series: 8, scrolls: true,
+			h1:   "3 communities, 7 rounds", texts: []string{"Open Source Maintainers Circle", "Target"}, series: 8, scrollsUnder: 640,
 			legend: []string{
 				"Northfield City Libraries Reference Network, 2026-03-10", "Northfield City Libraries Reference Network, 2026-10-14",
 				"Open Source Maintainers Circle, 2026-02-02", "Open Source Maintainers Circle, 2026-09-01",
@@ -263,16 +266,19 @@ func TestBrowserLayout(t *testing.T) {
 			t.Fatalf("cop %s: exit %d\n%s", strings.Join(p.args, " "), code, stderr)
 		}
 	}
+	pages = append(pages, manyCommunities(t, dir)...)
 	b := newBrowser(t, bin)
 	t.Run("detects", func(t *testing.T) {
-		// A page that is too wide, with a table cut off and a radar whose
+		// A page that is too wide, with a table cut off, a caption cut
+		// mid-sentence, a heading broken inside a word and a radar whose
 		// 13-unit labels are drawn 600 units wide in 300 px (6.5 px), one
 		// of them past the edge: each check must catch it.
 		bad := filepath.Join(dir, "bad.html")
 		if err := os.WriteFile(bad, []byte(`<!DOCTYPE html><meta name="viewport" content="width=device-width">`+
 			`<div style="width:500px">wide</div><div style="overflow:hidden;width:100px"><table><tr><td style="white-space:nowrap">a cell far too wide for its box</td></tr></table></div>`+
 			`<svg class="radar" viewBox="0 0 600 460" style="width:300px"><text style="font-size:13px" x="10" y="20">small</text><text style="font-size:13px" x="590" y="40">cut off</text></svg>`+
-			`<ul class="legend" aria-label="Polygons on the radar"><li>x</li></ul>`), 0o644); err != nil {
+			`<ul class="legend" aria-label="Polygons on the radar"><li>x</li></ul>`+
+			`<div style="overflow-x:auto;width:200px"><table><caption>The grey line under each bar is the coverage</caption><thead><tr><th style="width:40px;overflow-wrap:anywhere">Maintainers Circle</th><td style="white-space:nowrap">a wide cell to make it scroll</td></tr></thead></table></div>`), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		b.open(t, bad, 390)
@@ -280,7 +286,8 @@ func TestBrowserLayout(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.ScrollWidth <= got.InnerWidth || len(got.WideTables) == 0 || got.MinLabelPx > 7 || len(got.Clipped) != 1 {
+		if got.ScrollWidth <= got.InnerWidth || len(got.WideTables) == 0 || got.MinLabelPx > 7 || len(got.Clipped) != 1 ||
+			len(got.CutCaptions) != 1 || !slices.Equal(got.BrokenWords, []string{"Maintainers", "Circle"}) || got.Hint {
 			t.Errorf("a page laid out badly went unnoticed: %+v", got)
 		}
 	})
@@ -292,13 +299,19 @@ func TestBrowserLayout(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				checkLayout(t, got)
+				checkLayout(t, got, !p.noRadar)
 				t.Logf("radar labels at %.1f px and more", got.MinLabelPx)
-				if len(got.ScrollingTables) > 0 && !(p.scrolls && width < 640) {
+				scrolls := width < p.scrollsUnder
+				if len(got.ScrollingTables) > 0 && !scrolls {
 					t.Errorf("a table scrolls in its box: %q", got.ScrollingTables)
 				}
-				if p.scrolls && width < 640 && len(got.ScrollingTables) == 0 {
-					t.Error("the seven-column grid fits a phone: drop scrolls from the page's expectations")
+				if scrolls && len(got.ScrollingTables) == 0 {
+					t.Errorf("the grid fits at %d px: lower scrollsUnder in the page's expectations", width)
+				}
+				// A grid that scrolls says so: the scrollbar may be hidden
+				// (phones show it only while scrolling).
+				if len(got.ScrollingTables) > 0 && !got.Hint {
+					t.Error("the grid scrolls in its box and no hint says so")
 				}
 				save(t, fmt.Sprintf("%s-%d.png", p.name, width), b.screenshot(t))
 				if !slices.Equal(got.Legend, p.legend) {
@@ -310,6 +323,10 @@ func TestBrowserLayout(t *testing.T) {
 					}
 				}
 			})
+		}
+		if p.scrollsUnder > 1280 {
+			// Forty columns cannot print on A4 in any layout of this grid.
+			continue
 		}
 		t.Run(p.name+"-print", func(t *testing.T) {
 			// An A4 page less @page's margins of 12 mm either side:
@@ -333,14 +350,78 @@ func TestBrowserLayout(t *testing.T) {
 	}
 }
 
-// checkLayout reports what does not fit in a page laid out at one width.
-func checkLayout(t *testing.T, got layoutFacts) {
+// manyCommunities writes the latest rounds of 40 communities into dir
+// (copies of the examples, renamed) and returns the pages that compare 5
+// of them and all 40: five communities side by side no longer fit a phone,
+// forty fit no screen and are too many for the radar.
+func manyCommunities(t *testing.T, dir string) []browserPage {
+	t.Helper()
+	var src [3][]byte
+	for i, f := range []string{"riverside-nurses/2026-11-22.yaml", "city-libraries/2026-10-14.yaml", "oss-maintainers/2026-09-01.yaml"} {
+		b, err := os.ReadFile(filepath.Join("../../examples", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src[i] = b
+	}
+	community := regexp.MustCompile(`(?m)^community: .*$`)
+	// Long words that must not break: "Interprofessional", "Maintainers".
+	five := []string{"Alpha Interprofessional Practice", "Borderlands Maintainers Circle", "Coastal Palliative Nurses Network",
+		"Delta Reference Librarians", "Eastside Community Health Workers"}
+	var fives []string
+	for i := range 40 {
+		name := fmt.Sprintf("Community number %02d of practitioners", i+1)
+		if i < len(five) {
+			name = five[i]
+		}
+		path := filepath.Join(dir, "many", fmt.Sprintf("c%02d.yaml", i+1))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, community.ReplaceAll(src[i%3], []byte("community: "+name)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if i < len(five) {
+			fives = append(fives, path)
+		}
+	}
+	pages := []browserPage{
+		{name: "five", args: append([]string{"compare", "-f", "html"}, fives...), scrollsUnder: 640, legend: five},
+		{name: "forty", args: []string{"compare", "-f", "html", filepath.Join(dir, "many")}, scrollsUnder: 1 << 20, noRadar: true},
+	}
+	for _, p := range pages {
+		out := filepath.Join(dir, p.name+".html")
+		ios, _, _, stderr := iostreams.Test()
+		if code := cli.Run(context.Background(), factory.New(ios), append(p.args, "-o", out)); code != 0 {
+			t.Fatalf("cop %s: exit %d\n%s", strings.Join(p.args, " "), code, stderr)
+		}
+	}
+	return pages
+}
+
+// checkLayout reports what does not fit in a page laid out at one width:
+// the page wider than the window, a table or a caption cut off, a heading
+// broken inside a word, and, when the page has a radar, its labels too
+// small or cut off.
+func checkLayout(t *testing.T, got layoutFacts, radar bool) {
 	t.Helper()
 	if got.ScrollWidth > got.InnerWidth {
 		t.Errorf("the page scrolls sideways: %d px wide in a %d px window", got.ScrollWidth, got.InnerWidth)
 	}
 	for _, w := range got.WideTables {
 		t.Errorf("a table is cut off: %s", w)
+	}
+	for _, c := range got.CutCaptions {
+		t.Errorf("a caption is cut off: %q", c)
+	}
+	for _, w := range got.BrokenWords {
+		t.Errorf("a column heading breaks inside the word %q", w)
+	}
+	if !radar {
+		if got.Labels != 0 {
+			t.Errorf("%d radar labels on a page that should have no radar", got.Labels)
+		}
+		return
 	}
 	if got.Labels == 0 {
 		t.Fatal("no label on the radar")
@@ -368,6 +449,15 @@ type layoutFacts struct {
 	MinLabel   string
 	// Clipped lists the labels that reach past the radar's edge.
 	Clipped []string
+	// CutCaptions lists the tables' captions (a caption element, or the
+	// grid's p.caption) whose text does not all show: wider than their
+	// box, or reaching past a box that clips or scrolls, or the window.
+	CutCaptions []string
+	// BrokenWords lists the words of column headings (runs of letters and
+	// digits) that are laid out on more than one line.
+	BrokenWords []string
+	// Hint is whether a hint to scroll (p.hint) shows.
+	Hint bool
 	// Legend is the text of each entry of the radar's legend, and Dashed
 	// the indexes of those whose swatch is a dashed line.
 	Legend []string
@@ -381,7 +471,44 @@ const layoutJS = `(() => {
 	const out = {
 		ScrollWidth: document.documentElement.scrollWidth, InnerWidth: window.innerWidth,
 		WideTables: [], ScrollingTables: [], Labels: 0, MinLabelPx: 1e9, MinLabel: "", Clipped: [], Legend: [], Dashed: [],
+		CutCaptions: [], BrokenWords: [], Hint: false,
 	};
+	for (const c of document.querySelectorAll("caption, .caption")) {
+		const r = c.getBoundingClientRect();
+		let cut = c.scrollWidth > c.clientWidth + 0.5 || r.left < -0.5 || r.right > window.innerWidth + 0.5;
+		for (let a = c.parentElement; a && a !== document.body; a = a.parentElement) {
+			if (getComputedStyle(a).overflowX === "visible") continue;
+			const box = a.getBoundingClientRect();
+			if (r.left < box.left - 0.5 || r.right > box.right + 0.5) cut = true;
+		}
+		if (cut) out.CutCaptions.push(c.textContent.slice(0, 60));
+	}
+	// A word (a run of letters and digits: a soft hyphen or punctuation,
+	// where the text itself allows a break, ends one) broken across lines
+	// has its letters on two lines.
+	for (const th of document.querySelectorAll("thead th")) {
+		const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+		for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+			for (const m of n.data.matchAll(/[\p{L}\p{N}]+/gu)) {
+				const tops = new Set();
+				for (let i = m.index; i < m.index + m[0].length; i++) {
+					const range = document.createRange();
+					range.setStart(n, i);
+					range.setEnd(n, i + 1);
+					// The letter's own box is its range's last: a letter
+					// after a soft hyphen that broke the line also gets the
+					// hyphen's, on the line before.
+					const boxes = range.getClientRects(), b = boxes[boxes.length - 1];
+					if (b && b.width > 0) tops.add(Math.round(b.top));
+				}
+				if (tops.size > 1) out.BrokenWords.push(m[0]);
+			}
+		}
+	}
+	for (const h of document.querySelectorAll(".hint")) {
+		const r = h.getBoundingClientRect();
+		if (r.width > 0 && r.height > 0 && getComputedStyle(h).visibility === "visible") out.Hint = true;
+	}
 	for (const table of document.querySelectorAll("table")) {
 		const have = table.parentElement.clientWidth, need = table.getBoundingClientRect().width;
 		if (need > have + 0.5) {

@@ -468,6 +468,19 @@ func TestFormBrowser(t *testing.T) {
 			ft.tabTo(t, `e.dataset.save === "final"`)
 			ft.keys(t, kb.Enter)
 			path := ft.saved(t, vp.file)
+			// The message says where the file went and to whom it goes
+			// (the longest the page says); on a phone what sticks at the
+			// top stays small: the progress, not the message.
+			if got := ft.evalString(t, `document.getElementById("status").textContent`); !strings.Contains(got, "send it to ana.ruiz@example.org") {
+				t.Errorf("after saving the page says %q", got)
+			}
+			ft.statusInView(t)
+			if h := ft.stuckHeight(t); vp.width < 600 && (h > 100 || h == 0) {
+				// 0: nothing stuck, as the page did not scroll.
+				t.Errorf("after saving, what sticks at the top of a %d px screen is %.0f px high, want 1 to 100", vp.width, h)
+			} else {
+				t.Logf("after saving, %.0f px stick at the top", h)
+			}
 			if code, _, stderr := runCop(t, "validate", path); code != 0 {
 				data, _ := os.ReadFile(path)
 				t.Fatalf("cop validate %s: exit %d\n%s\n%s", path, code, stderr, data)
@@ -647,6 +660,48 @@ func (ft *formTab) clickAnswers(t *testing.T, name, role string, dims []string, 
 		}
 	}
 	ft.onPage(t, "save")
+}
+
+// stuckHeight scrolls to the foot of the page and measures what sticks at
+// the top of the window: the tallest element that is sticky or fixed there
+// (one with display: contents has no box and counts for nothing).
+func (ft *formTab) stuckHeight(t *testing.T) float64 {
+	t.Helper()
+	h, ok := ft.eval(t, `(() => {
+		window.scrollTo(0, document.documentElement.scrollHeight);
+		let h = 0;
+		for (const el of document.querySelectorAll("body *")) {
+			const pos = getComputedStyle(el).position;
+			if (pos !== "sticky" && pos !== "fixed") continue;
+			const r = el.getBoundingClientRect();
+			if (r.top <= 1) h = Math.max(h, r.bottom);
+		}
+		return h;
+	})()`).(float64)
+	if !ok {
+		t.Fatal("measuring the sticky header failed")
+	}
+	return h
+}
+
+// statusInView checks that the status line has a message and that it shows:
+// inside the window, below anything stuck at the top.
+func (ft *formTab) statusInView(t *testing.T) {
+	t.Helper()
+	got := ft.evalString(t, `(() => {
+		const s = document.getElementById("status"), r = s.getBoundingClientRect();
+		if (s.textContent === "") return "the status line is empty";
+		for (const el of document.querySelectorAll(".top, .bar")) {
+			const b = el.getBoundingClientRect();
+			if (el.contains(s) || getComputedStyle(el).position !== "sticky" || b.height === 0) continue;
+			if (r.top < b.bottom - 1) return "the message is under the sticky bar: top " + r.top + ", the bar's bottom " + b.bottom;
+		}
+		if (r.top < 0 || r.bottom > window.innerHeight) return "the message is out of view: " + r.top + " to " + r.bottom + " in " + window.innerHeight;
+		return "";
+	})()`)
+	if got != "" {
+		t.Error(got)
+	}
 }
 
 // saveFinal presses the page's save button and waits for the file.
@@ -917,6 +972,9 @@ func testAnonymousAndDraft(t *testing.T, ft *formTab, dir string) {
 		t.Fatal(err)
 	}
 	draft := ft.saved(t, "three-members-2026-11-22-dev-patel.draft.yaml")
+	// Saved from the foot of the page, on a phone, where the message does
+	// not stick at the top: the page shows it.
+	ft.statusInView(t)
 	if got := ft.evalString(t, `document.getElementById("status").textContent`); !strings.Contains(got, "Draft saved as three-members-2026-11-22-dev-patel.draft.yaml") {
 		t.Errorf("after saving a draft the page says %q", got)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/cophealth/cop/internal/cmd/form"
 	"github.com/cophealth/cop/internal/cmd/framework"
 	"github.com/cophealth/cop/internal/cmd/merge"
+	"github.com/cophealth/cop/internal/cmd/plan"
 	"github.com/cophealth/cop/internal/cmd/report"
 	"github.com/cophealth/cop/internal/cmd/schema"
 	"github.com/cophealth/cop/internal/cmd/validate"
@@ -170,6 +171,7 @@ func NewCmdRoot(f *factory.Factory) *cobra.Command {
 		validate.NewCmdValidate(f, nil),
 		compare.NewCmdCompare(f, nil),
 		merge.NewCmdMerge(f, nil),
+		plan.NewCmdPlan(f, nil),
 		form.NewCmdForm(f, nil),
 		framework.NewCmdFramework(f),
 		schema.NewCmdSchema(f, nil),

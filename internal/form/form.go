@@ -77,6 +77,9 @@ type page struct {
 	ScriptHash           string
 	Indicators           int
 	Steps                int
+	// Size says how long the questionnaire is, for the first page: "22
+	// questions in 7 parts".
+	Size string
 }
 
 // Write renders the page for a round to w.
@@ -103,6 +106,7 @@ func Write(w io.Writer, r Round) error {
 			Anonymous: r.Anonymous,
 		},
 	}
+	p.Size = count(p.Indicators, "question") + " in " + count(len(r.Framework.Dimensions), "part")
 	if !r.Closes.IsZero() {
 		p.ClosesText = r.Closes.Format(model.DateLayout)
 	}
@@ -114,4 +118,12 @@ func Write(w io.Writer, r Round) error {
 		option{Value: model.NotApplicable, Label: "Not applicable", Description: "It does not apply to this community; it is left out of the score."},
 	)
 	return t.Execute(w, p)
+}
+
+// count says "1 part", "7 parts".
+func count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -299,8 +299,15 @@
     return [slug(cfg.community) || "community", cfg.date, who].join("-") + (draft ? ".draft.yaml" : ".yaml");
   }
 
+  // say shows a message in the status line. On a phone the line does not
+  // stick at the top with the progress (it would hide too much of the
+  // page): when it is out of view, the page scrolls up to it.
   function say(text) {
-    if (statusLine) statusLine.textContent = text;
+    if (!statusLine) return;
+    statusLine.textContent = text;
+    var box = statusLine.getBoundingClientRect();
+    var under = answeredBar.parentNode.getBoundingClientRect().bottom;
+    if (text && (box.top < under - 1 || box.bottom > window.innerHeight)) window.scrollTo(0, 0);
   }
 
   function download(draft) {

@@ -129,3 +129,33 @@ func TestScriptBuildsNoHTMLFromStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestAboutPageSpeaksToMembers: the first page tells a member what the
+// questionnaire is (its length, 2 questions in the one dimension of tiny)
+// and how answers are kept; the framework's own description, written for
+// coordinators, is there only folded away under "About this framework".
+func TestAboutPageSpeaksToMembers(t *testing.T) {
+	page := write(t, hostile)
+	start := strings.Index(page, `<section class="step" id="about"`)
+	end := strings.Index(page[start:], "</section>")
+	if start < 0 || end < 0 {
+		t.Fatal("no About you page")
+	}
+	about := page[start : start+end]
+	for _, want := range []string{"2 questions in 1 part.", "kept in this browser", "sends nothing anywhere"} {
+		if !strings.Contains(about, want) {
+			t.Errorf("the About you page does not say %q", want)
+		}
+	}
+	desc := "Line one\nline two &lt;/script&gt;"
+	if n := strings.Count(about, desc); n != 1 {
+		t.Fatalf("the framework's description is on the page %d times, want once", n)
+	}
+	details := regexp.MustCompile(`(?s)<details class="framework[^"]*"><summary>About this framework</summary>.*?</details>`).FindString(about)
+	if !strings.Contains(details, desc) {
+		t.Error("the framework's description is not folded away under About this framework")
+	}
+	if n := strings.Count(about, "as it is today"); n != 1 {
+		t.Errorf("the page says %q %d times, want once", "as it is today", n)
+	}
+}

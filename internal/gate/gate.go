@@ -24,6 +24,9 @@ const (
 	// Skip means the rule does not apply: a dimension that is not
 	// applicable, or a score that cannot be compared with the baseline.
 	Skip Status = "skip"
+	// Warn means the rule is not met but the policy lists it under warn:
+	// it is reported, and the check still passes.
+	Warn Status = "warn"
 )
 
 // The rules, named by their keys in a policy file (and their flags).
@@ -36,6 +39,7 @@ const (
 	MaxAge          = "max-age"
 	Min             = "min"
 	MaxDrop         = "max-drop"
+	MaxOverdue      = "max-overdue"
 )
 
 // Reason explains a rule that had no number to look at.
@@ -90,6 +94,9 @@ type Outcome struct {
 	// Line is the line of the assessment file the outcome is about (a
 	// dimension's ratings, the date), or 0.
 	Line int
+	// Overdue are the actions past their due date and neither done nor
+	// dropped (max-overdue), in the order of the file.
+	Overdue []model.Action
 }
 
 // Name is how an outcome is listed and named as a test case: the rule, and
@@ -190,7 +197,7 @@ func Evaluate(p *model.Policy, in Input) *Result {
 	a, res := in.Assessment, in.Result
 	fw := res.Framework
 	out := &Result{Input: in, Age: AgeDays(a.Date, in.Now)}
-	add := func(o Outcome) { out.Outcomes = append(out.Outcomes, o) }
+	add := func(o Outcome) { out.Outcomes = append(out.Outcomes, warnOnly(p, o)) }
 	overall := rounded(res.Overall.Score)
 
 	if p.MinOverall != nil {
@@ -239,6 +246,9 @@ func Evaluate(p *model.Policy, in Input) *Result {
 		}
 		add(o)
 	}
+	if p.MaxOverdue != nil {
+		add(maxOverdue(a, p.MaxOverdue.Value, in.Now))
+	}
 	for di := range res.Dimensions {
 		d := &res.Dimensions[di]
 		r := p.Dimension(d.Dimension.ID)
@@ -274,6 +284,43 @@ func Evaluate(p *model.Policy, in Input) *Result {
 	}
 	out.Targets = MeasureTargets(p, in)
 	return out
+}
+
+// Overdue lists the actions past their due date on the calendar day of now
+// and neither done nor dropped: an action due today is not yet overdue.
+func Overdue(a *model.Assessment, now time.Time) []model.Action {
+	var out []model.Action
+	for _, act := range a.Actions {
+		if act.Due.IsZero() || act.Status == model.ActionDone || act.Status == model.ActionDropped {
+			continue
+		}
+		if AgeDays(act.Due, now) > 0 {
+			out = append(out, act)
+		}
+	}
+	return out
+}
+
+// maxOverdue allows at most bound overdue actions; it points at the first.
+func maxOverdue(a *model.Assessment, bound float64, now time.Time) Outcome {
+	over := Overdue(a, now)
+	o := Outcome{Rule: MaxOverdue, Value: some(float64(len(over))), Bound: bound, Status: Pass, Overdue: over}
+	if float64(len(over)) > bound {
+		o.Status = Fail
+	}
+	if len(over) > 0 {
+		o.Line = over[0].Pos.Line
+	}
+	return o
+}
+
+// warnOnly turns a failed rule that the policy lists under warn into a
+// warning.
+func warnOnly(p *model.Policy, o Outcome) Outcome {
+	if o.Status == Fail && p.WarnOnly(o.Rule) {
+		o.Status = Warn
+	}
+	return o
 }
 
 // drop compares a score with the baseline's: it fails when it fell by more

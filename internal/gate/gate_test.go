@@ -149,6 +149,14 @@ func TestRules(t *testing.T) {
 		// 2026-01-10 to 2026-02-09 is 21 + 9 = 30 days; the boundary passes.
 		{"max-age at the boundary", "max-age: 30", "max-age", gate.Pass, num(30), ""},
 		{"max-age exceeded", "max-age: 29", "max-age", gate.Fail, num(30), ""},
+		// The same rules listed under warn: not met, they only warn, and the
+		// check passes; met, they pass as before.
+		{"max-age exceeded, warn only", "max-age: 29\nwarn: [max-age]", "max-age", gate.Warn, num(30), ""},
+		{"max-age met, warn only", "max-age: 30\nwarn: [max-age]", "max-age", gate.Pass, num(30), ""},
+		{"dimension min, warn only", "dimensions: {alpha: {min: 2.01}}\nwarn: [min]", "min alpha", gate.Warn, num(2), ""},
+		{"min-level, warn only", "min-level: high\nwarn: [min-level, max-age]", "min-level", gate.Warn, num(2.5), ""},
+		// A skipped rule stays skipped.
+		{"skipped stays skipped, warn only", "dimensions: {gamma: {min: 1}}\nwarn: [min]", "min gamma", gate.Skip, score.Number{}, gate.NotApplicable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -399,5 +407,46 @@ func TestAgeDays(t *testing.T) {
 		if got := gate.AgeDays(day(tt.date), tt.now); got != tt.want {
 			t.Errorf("AgeDays(%s, %s) = %d, want %d", tt.date, tt.now, got, tt.want)
 		}
+	}
+}
+
+func TestMaxOverdue(t *testing.T) {
+	fw := framework(t)
+	// now is 2026-02-09 in its own zone. Due 2026-02-08 and not done is
+	// overdue; due 2026-02-09 (today) is not yet; done and dropped never
+	// are; an action without a due date never is.
+	cur := round(t, fw, "now.yaml", current+`actions:
+  - {indicator: alpha/a1, what: One, due: 2026-02-08, status: planned}
+  - {indicator: alpha, what: Two, due: 2026-01-31, status: doing}
+  - {indicator: beta/b2, what: Today, due: 2026-02-09}
+  - {indicator: beta, what: Done late, due: 2026-01-01, status: done}
+  - {indicator: beta, what: Dropped, due: 2026-01-01, status: dropped}
+  - {indicator: gamma, what: Whenever}
+`)
+	tests := []struct {
+		policy string
+		status gate.Status
+	}{
+		// 2 overdue (One, Two): a maximum of 2 passes, 1 fails.
+		{"max-overdue: 2", gate.Pass},
+		{"max-overdue: 1", gate.Fail},
+		{"max-overdue: 0", gate.Fail},
+		{"max-overdue: 0\nwarn: [max-overdue]", gate.Warn},
+	}
+	for _, tt := range tests {
+		res := gate.Evaluate(policy(t, tt.policy), gate.Input{Round: *cur, Now: now})
+		o := outcome(t, res, "max-overdue")
+		if o.Status != tt.status || o.Value != num(2) || len(o.Overdue) != 2 || o.Overdue[0].What != "One" || o.Overdue[1].What != "Two" {
+			t.Errorf("%q: status %s, value %+v, overdue %+v; want %s, 2 (One, Two)", tt.policy, o.Status, o.Value, o.Overdue, tt.status)
+		}
+		// The line is the first overdue action's (line 13: actions: is line 12).
+		if o.Line != 13 {
+			t.Errorf("%q: line %d, want 13", tt.policy, o.Line)
+		}
+	}
+	// No actions at all: none overdue, passes even a maximum of 0.
+	res := gate.Evaluate(policy(t, "max-overdue: 0"), gate.Input{Round: *round(t, fw, "now.yaml", current), Now: now})
+	if o := outcome(t, res, "max-overdue"); o.Status != gate.Pass || o.Value != num(0) || o.Line != 0 {
+		t.Errorf("no actions: %+v", o)
 	}
 }

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"strings"
+
 	"github.com/cophealth/cop/internal/model"
 	"go.yaml.in/yaml/v3"
 )
@@ -81,7 +83,7 @@ func (d *Document) LooksLike(kind string) bool {
 var kindFields = map[string][]string{
 	model.AssessmentKind: {"community", "responses", "framework", "date"},
 	model.FrameworkKind:  {"dimensions", "scale", "levels"},
-	model.PolicyKind:     {"min-overall", "min-level", "min-coverage", "min-response-rate", "max-age", "require-complete", "baseline", "max-drop", "dimensions"},
+	model.PolicyKind:     {"min-overall", "min-level", "min-coverage", "min-response-rate", "max-age", "require-complete", "baseline", "max-drop", "max-overdue", "warn", "dimensions"},
 }
 
 func hasAnyKey(n *yaml.Node, keys []string) bool {
@@ -149,7 +151,7 @@ func Framework(d *Document) (*model.Framework, error) {
 		{"description", true, func(_, v *yaml.Node) { f.Description = w.text(v, "description") }},
 		{"scale", true, func(_, v *yaml.Node) { f.Scale = w.scale(v) }},
 		{"levels", true, func(_, v *yaml.Node) { f.Levels = w.levels(v) }},
-		{"dimensions", true, func(_, v *yaml.Node) { f.Dimensions = w.dimensions(v) }},
+		{"dimensions", true, func(_, v *yaml.Node) { f.Dimensions = w.dimensions(v, f.Levels) }},
 	})
 	if len(f.Scale) >= 2 && len(f.Levels) > 0 {
 		if f.Levels[0].Min != f.ScaleMin() {
@@ -162,6 +164,7 @@ func Framework(d *Document) (*model.Framework, error) {
 					l.ID, model.FormatNumber(l.Min), model.FormatNumber(f.ScaleMax()))
 			}
 		}
+		w.checkMinEach(f)
 	}
 	if err := w.err(); err != nil {
 		return nil, err
@@ -201,13 +204,18 @@ func (w *walker) levels(n *yaml.Node) []model.Level {
 	var prevMin *yaml.Node
 	w.sequence(n, "levels", 1, func(i int, item *yaml.Node) {
 		l := model.Level{Pos: pos(item)}
-		var minNode, idNode *yaml.Node
+		var minNode, idNode, eachNode *yaml.Node
 		okMin := false
 		w.mapping(item, "level", []field{
 			{"id", true, func(_, v *yaml.Node) { idNode = v; l.ID = w.id(v, "level id") }},
 			{"label", true, func(_, v *yaml.Node) { l.Label = w.text(v, "level label") }},
 			{"min", true, func(_, v *yaml.Node) { minNode = v; l.Min, okMin = w.number(v, "level min") }},
 			{"description", true, func(_, v *yaml.Node) { l.Description = w.text(v, "level description") }},
+			{"min-each", false, func(_, v *yaml.Node) {
+				if m, ok := w.number(v, "level min-each"); ok {
+					l.MinEach, eachNode = &m, v
+				}
+			}},
 		})
 		if idNode != nil && l.ID != "" {
 			if line, dup := ids[l.ID]; dup {
@@ -225,11 +233,68 @@ func (w *walker) levels(n *yaml.Node) []model.Level {
 		}
 		prevMin = minNode
 		out = append(out, l)
+		if eachNode != nil {
+			w.minEachNodes = append(w.minEachNodes, eachNode)
+		}
 	})
 	return out
 }
 
-func (w *walker) dimensions(n *yaml.Node) []model.Dimension {
+// checkMinEach refuses a level min-each that no dimension score can reach,
+// or that every score reaches (it would say nothing).
+func (w *walker) checkMinEach(f *model.Framework) {
+	i := 0
+	for _, l := range f.Levels {
+		if l.MinEach == nil {
+			continue
+		}
+		var at *yaml.Node
+		if i < len(w.minEachNodes) {
+			at = w.minEachNodes[i]
+		}
+		i++
+		switch m := *l.MinEach; {
+		case m > f.ScaleMax():
+			w.at(at, "level %q has min-each %s, above the top of the scale (%s): no dimension can reach it",
+				l.ID, model.FormatNumber(m), model.FormatNumber(f.ScaleMax()))
+		case m <= f.ScaleMin():
+			w.at(at, "level %q has min-each %s, not above the bottom of the scale (%s): every dimension reaches it (leave it out)",
+				l.ID, model.FormatNumber(m), model.FormatNumber(f.ScaleMin()))
+		}
+	}
+}
+
+// guidanceByLevel decodes an indicator's guidance per level: a mapping from
+// level ids (the framework's own) to text.
+func (w *walker) guidanceByLevel(n *yaml.Node, levels []model.Level) map[string]string {
+	out := map[string]string{}
+	w.entries(n, "guidance-by-level", func(k, v *yaml.Node) {
+		if !levelKnown(levels, k.Value) {
+			ids := make([]string, len(levels))
+			for i, l := range levels {
+				ids[i] = l.ID
+			}
+			w.at(k, "guidance-by-level: unknown level %q (expected one of %s)", k.Value, strings.Join(ids, ", "))
+			return
+		}
+		out[k.Value] = w.text(v, "guidance for level "+k.Value)
+	})
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func levelKnown(levels []model.Level, id string) bool {
+	for _, l := range levels {
+		if l.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *walker) dimensions(n *yaml.Node, levels []model.Level) []model.Dimension {
 	var out []model.Dimension
 	ids := map[string]int{}
 	w.sequence(n, "dimensions", 1, func(i int, item *yaml.Node) {
@@ -240,7 +305,7 @@ func (w *walker) dimensions(n *yaml.Node) []model.Dimension {
 			{"title", true, func(_, v *yaml.Node) { d.Title = w.text(v, "dimension title") }},
 			{"description", true, func(_, v *yaml.Node) { d.Description = w.text(v, "dimension description") }},
 			{"weight", false, func(_, v *yaml.Node) { d.Weight = w.weight(v, "dimension") }},
-			{"indicators", true, func(_, v *yaml.Node) { d.Indicators = w.indicators(v, d.ID) }},
+			{"indicators", true, func(_, v *yaml.Node) { d.Indicators = w.indicators(v, d.ID, levels) }},
 		})
 		if idNode != nil && d.ID != "" {
 			if line, dup := ids[d.ID]; dup {
@@ -253,7 +318,7 @@ func (w *walker) dimensions(n *yaml.Node) []model.Dimension {
 	return out
 }
 
-func (w *walker) indicators(n *yaml.Node, dim string) []model.Indicator {
+func (w *walker) indicators(n *yaml.Node, dim string, levels []model.Level) []model.Indicator {
 	var out []model.Indicator
 	ids := map[string]int{}
 	what := "indicators of dimension " + dim
@@ -272,6 +337,7 @@ func (w *walker) indicators(n *yaml.Node, dim string) []model.Indicator {
 			{"title", false, func(_, v *yaml.Node) { ind.Title = w.text(v, "indicator title") }},
 			{"statement", true, func(_, v *yaml.Node) { ind.Statement = w.text(v, "indicator statement") }},
 			{"guidance", true, func(_, v *yaml.Node) { ind.Guidance = w.text(v, "indicator guidance") }},
+			{"guidance-by-level", false, func(_, v *yaml.Node) { ind.GuidanceByLevel = w.guidanceByLevel(v, levels) }},
 			{"weight", false, func(_, v *yaml.Node) { ind.Weight = w.weight(v, "indicator") }},
 		})
 		if idNode != nil && ind.ID != "" {

@@ -77,8 +77,33 @@ func FuzzFramework(f *testing.F) {
 				t.Fatalf("dimension %s: %d indicators, weight %v", d.ID, len(d.Indicators), d.Weight)
 			}
 		}
-		// An empty round scores without panicking.
+		for _, l := range fw.Levels {
+			if l.MinEach != nil && (*l.MinEach <= fw.ScaleMin() || *l.MinEach > fw.ScaleMax()) {
+				t.Fatalf("level %s: min-each %v outside the scale", l.ID, *l.MinEach)
+			}
+		}
+		for _, d := range fw.Dimensions {
+			for _, ind := range d.Indicators {
+				for id, g := range ind.GuidanceByLevel {
+					if fw.LevelByID(id) == nil || g == "" {
+						t.Fatalf("indicator %s: guidance for unknown level %q or empty", ind.ID, id)
+					}
+				}
+			}
+		}
+		// An empty round scores without panicking, and so does a full one;
+		// the overall level is one of the framework's.
 		score.Compute(fw, &model.Assessment{Responses: []model.Response{{Respondent: "x"}}})
+		full := model.Response{Respondent: "y"}
+		for _, d := range fw.Dimensions {
+			for i, ind := range d.Indicators {
+				full.SetRating(d.ID, ind.ID, model.Rating{Kind: model.Scored, Value: fw.Scale[i%len(fw.Scale)].Value})
+			}
+		}
+		res := score.Compute(fw, &model.Assessment{Responses: []model.Response{full}})
+		if res.Overall.Level == nil || fw.LevelByID(res.Overall.Level.ID) == nil {
+			t.Fatalf("overall level %v is not the framework's", res.Overall.Level)
+		}
 	})
 }
 

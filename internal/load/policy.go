@@ -76,6 +76,8 @@ func Policy(d *Document) (*model.Policy, error) {
 			p.Baseline = &model.Text{Value: s, Origin: model.Origin{Pos: pos(v)}}
 		}},
 		{"max-drop", false, func(_, v *yaml.Node) { p.MaxDrop = w.checked(v, "max-drop", DropProblem) }},
+		{"max-overdue", false, func(_, v *yaml.Node) { p.MaxOverdue = w.checked(v, "max-overdue", CountProblem) }},
+		{"warn", false, func(_, v *yaml.Node) { p.Warn = w.warnRules(v) }},
 		{"dimensions", false, func(_, v *yaml.Node) { w.dimensionRules(v, p) }},
 	})
 	if err := w.err(); err != nil {
@@ -145,6 +147,53 @@ func (w *walker) dimensionRules(n *yaml.Node, p *model.Policy) {
 		}
 		p.Dimensions = append(p.Dimensions, r)
 	})
+}
+
+// WarnableRules are the rules a policy may set to warn only, by their keys;
+// "min" stands for every dimension's minimum.
+var WarnableRules = []string{"min-overall", "min-level", "min-coverage", "min-response-rate", "require-complete", "max-age", "max-drop", "max-overdue", "min"}
+
+// WarnRuleProblem says what is wrong with a rule named to warn only, or
+// returns "" when it is one of WarnableRules.
+func WarnRuleProblem(rule string) string {
+	for _, r := range WarnableRules {
+		if r == rule {
+			return ""
+		}
+	}
+	return fmt.Sprintf("%q is not a rule (expected one of %s)", rule, strings.Join(WarnableRules, ", "))
+}
+
+// warnRules decodes the list of rules that only warn.
+func (w *walker) warnRules(n *yaml.Node) []model.Text {
+	var out []model.Text
+	seen := map[string]int{}
+	w.sequence(n, "warn", 0, func(_ int, item *yaml.Node) {
+		s, ok := w.scalar(item, "warn rule")
+		if !ok {
+			return
+		}
+		if msg := WarnRuleProblem(s); msg != "" {
+			w.at(item, "warn: %s", msg)
+			return
+		}
+		if line, dup := seen[s]; dup {
+			w.at(item, "warn: %s is listed twice (first at line %d)", s, line)
+			return
+		}
+		seen[s] = item.Line
+		out = append(out, model.Text{Value: s, Origin: model.Origin{Pos: pos(item)}})
+	})
+	return out
+}
+
+// CountProblem says what is wrong with a maximum count (a whole number, 0
+// or more), or returns "" when it is fine.
+func CountProblem(v float64) string {
+	if v < 0 || v != math.Trunc(v) || v > 1e6 {
+		return fmt.Sprintf("%s is not a whole number (0 or more)", model.FormatNumber(v))
+	}
+	return ""
 }
 
 // CoverageProblem says what is wrong with a minimum coverage (a fraction

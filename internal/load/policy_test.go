@@ -68,7 +68,7 @@ func TestPolicyAbsoluteBaseline(t *testing.T) {
 func TestPolicyProblems(t *testing.T) {
 	tests := []problemCase{
 		{"unknown key", [2]string{"min-overall: 2", "min-overal: 2"},
-			[]string{`p.yaml:4:1: unknown key "min-overal" in policy (expected kind, version, framework, min-overall, min-level, min-coverage, min-response-rate, max-age, require-complete, baseline, max-drop, dimensions)`}},
+			[]string{`p.yaml:4:1: unknown key "min-overal" in policy (expected kind, version, framework, min-overall, min-level, min-coverage, min-response-rate, max-age, require-complete, baseline, max-drop, max-overdue, warn, dimensions)`}},
 		// "  alpha: {min: 2, goal: 3}": goal starts at column 19.
 		{"unknown key in a dimension", [2]string{"{min: 2, target: 3}", "{min: 2, goal: 3}"},
 			[]string{`p.yaml:12:19: unknown key "goal" in dimension alpha (expected min, target)`}},
@@ -220,5 +220,34 @@ func FuzzPolicy(f *testing.F) {
 		if err := FitPolicy(p, fw); err != nil {
 			checkError(t, err)
 		}
+	})
+}
+
+func TestPolicyWarnAndMaxOverdue(t *testing.T) {
+	p, err := PolicyBytes("p.yaml", []byte(testPolicy+"max-overdue: 2\nwarn: [max-age, min]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.MaxOverdue == nil || p.MaxOverdue.Value != 2 || p.MaxOverdue.Pos.Line != 15 {
+		t.Errorf("max-overdue = %+v, want 2 at line 15", p.MaxOverdue)
+	}
+	if !p.WarnOnly("max-age") || !p.WarnOnly("min") || p.WarnOnly("min-overall") {
+		t.Errorf("warn = %+v, want max-age and min only", p.Warn)
+	}
+	tests := []problemCase{
+		{"unknown rule", [2]string{"max-drop: 0.25", "max-drop: 0.25\nwarn: [max-age, min-score]"},
+			[]string{`p.yaml:11:17: warn: "min-score" is not a rule (expected one of min-overall, min-level, min-coverage, min-response-rate, require-complete, max-age, max-drop, max-overdue, min)`}},
+		{"rule twice", [2]string{"max-drop: 0.25", "max-drop: 0.25\nwarn:\n  - max-age\n  - max-age"},
+			[]string{`p.yaml:13:5: warn: max-age is listed twice (first at line 12)`}},
+		{"warn not a list", [2]string{"max-drop: 0.25", "max-drop: 0.25\nwarn: max-age"},
+			[]string{`p.yaml:11:7: warn: expected a list, found "max-age"`}},
+		{"fractional max-overdue", [2]string{"max-drop: 0.25", "max-drop: 0.25\nmax-overdue: 1.5"},
+			[]string{`p.yaml:11:14: max-overdue 1.5 is not a whole number (0 or more)`}},
+		{"negative max-overdue", [2]string{"max-drop: 0.25", "max-drop: 0.25\nmax-overdue: -1"},
+			[]string{`p.yaml:11:14: max-overdue -1 is not a whole number (0 or more)`}},
+	}
+	runProblemCases(t, testPolicy, tests, func(src string) error {
+		_, err := PolicyBytes("p.yaml", []byte(src))
+		return err
 	})
 }

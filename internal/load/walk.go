@@ -15,6 +15,9 @@ import (
 type walker struct {
 	file  string
 	probs Problems
+	// minEachNodes are the framework levels' min-each values, in order,
+	// kept to point at them once the scale is known.
+	minEachNodes []*yaml.Node
 }
 
 func (w *walker) at(n *yaml.Node, format string, args ...any) {

@@ -1,6 +1,10 @@
 package model
 
-import "time"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
 // The two answers that stand beside every scale.
 const (
@@ -20,6 +24,17 @@ const AssessmentVersion = 1
 
 // DateLayout is the layout of dates in files: YYYY-MM-DD.
 const DateLayout = "2006-01-02"
+
+// ParseDate reads a date as written in files and on the command line,
+// YYYY-MM-DD, ignoring spaces around it. Its error says what was expected.
+func ParseDate(v string) (time.Time, error) {
+	v = strings.TrimSpace(v)
+	t, err := time.Parse(DateLayout, v)
+	if err != nil || len(v) != len(DateLayout) {
+		return time.Time{}, fmt.Errorf("%q is not a date (expected YYYY-MM-DD, such as 2026-11-22)", v)
+	}
+	return t, nil
+}
 
 // Assessment is one assessment round of one community: one or more responses
 // rated against one framework.

@@ -44,7 +44,12 @@ type Level struct {
 	Label       string
 	Min         float64
 	Description string
-	Pos         Pos
+	// MinEach, when set, is what every dimension with a score must also
+	// reach (rounded to 2 decimals) for the overall score to count at this
+	// level: a fitness test passes only when each of its parts passes, not
+	// only their average.
+	MinEach *float64
+	Pos     Pos
 }
 
 // Dimension is one area of health, scored from its indicators.
@@ -63,8 +68,22 @@ type Indicator struct {
 	Title     string
 	Statement string
 	Guidance  string
-	Weight    float64
-	Pos       Pos
+	// GuidanceByLevel maps a level id to what fits a community at that
+	// stage; nil when the framework gives guidance for every stage alike.
+	GuidanceByLevel map[string]string
+	Weight          float64
+	Pos             Pos
+}
+
+// GuidanceFor returns the guidance that fits a community at the level with
+// this id: its entry in GuidanceByLevel, else the general guidance. A young
+// community finds its value and its people before it writes plans, so the
+// same low score calls for different first steps at different stages.
+func (ind *Indicator) GuidanceFor(level string) string {
+	if g, ok := ind.GuidanceByLevel[level]; ok && g != "" {
+		return g
+	}
+	return ind.Guidance
 }
 
 // Dimension returns the dimension with the given id, or nil.

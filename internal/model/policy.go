@@ -59,8 +59,28 @@ type Policy struct {
 	// baseline is given without it).
 	MaxDrop *Number
 
+	// MaxOverdue is the most actions that may be past their due date and
+	// neither done nor dropped.
+	MaxOverdue *Number
+
+	// Warn lists the rules (by their policy keys; "min" for every
+	// dimension's minimum) that only warn: when one is not met it is
+	// reported as a warning and never fails the check. A community can keep
+	// a reminder in CI without turning health into a compliance gate.
+	Warn []Text
+
 	// Dimensions holds the per-dimension rules, in the order they were given.
 	Dimensions []DimensionRule
+}
+
+// WarnOnly reports whether the rule only warns.
+func (p *Policy) WarnOnly(rule string) bool {
+	for _, w := range p.Warn {
+		if w.Value == rule {
+			return true
+		}
+	}
+	return false
 }
 
 // Dimension returns the rule for a dimension id, or nil.
@@ -88,7 +108,7 @@ func (p *Policy) SetDimension(id string, o Origin) *DimensionRule {
 // never what a CI gate means.
 func (p *Policy) Empty() bool {
 	if p.MinOverall != nil || p.MinLevel != nil || p.MinCoverage != nil || p.MinResponseRate != nil || p.MaxAge != nil ||
-		p.RequireComplete || p.Baseline != nil {
+		p.RequireComplete || p.Baseline != nil || p.MaxOverdue != nil {
 		return false
 	}
 	for _, d := range p.Dimensions {

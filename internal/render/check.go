@@ -47,6 +47,8 @@ type CheckCounts struct {
 	RulesPassed  int `json:"rulesPassed"`
 	RulesFailed  int `json:"rulesFailed"`
 	RulesSkipped int `json:"rulesSkipped"`
+	// RulesWarned counts the rules not met that only warn.
+	RulesWarned int `json:"rulesWarned"`
 }
 
 // Counts adds up the outcomes of every file.
@@ -66,6 +68,7 @@ func (r *CheckReport) Counts() CheckCounts {
 		c.RulesPassed += f.Result.Count(check.Pass)
 		c.RulesFailed += f.Result.Count(check.Fail)
 		c.RulesSkipped += f.Result.Count(check.Skip)
+		c.RulesWarned += f.Result.Count(check.Warn)
 	}
 	return c
 }
@@ -86,6 +89,9 @@ func (c CheckCounts) String() string {
 	rules := []string{fmt.Sprintf("%d passed", c.RulesPassed)}
 	if c.RulesFailed > 0 {
 		rules = append(rules, fmt.Sprintf("%d failed", c.RulesFailed))
+	}
+	if c.RulesWarned > 0 {
+		rules = append(rules, fmt.Sprintf("%d warned", c.RulesWarned))
 	}
 	if c.RulesSkipped > 0 {
 		rules = append(rules, fmt.Sprintf("%d skipped", c.RulesSkipped))
@@ -151,7 +157,7 @@ func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 			return subject + " not applicable (every indicator excluded), not checked"
 		case !o.Value.Valid:
 			return subject + " no score (no indicator rated), minimum " + bound(o.Bound)
-		case o.Status == check.Fail:
+		case notMet(o):
 			return subject + " " + Fixed2(o.Value.Value) + " is below the minimum " + bound(o.Bound)
 		}
 		return subject + " " + Fixed2(o.Value.Value) + ", minimum " + bound(o.Bound)
@@ -160,7 +166,7 @@ func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 		switch {
 		case !o.Value.Valid:
 			return "no overall level (no indicator rated), lowest allowed " + want
-		case o.Status == check.Fail:
+		case notMet(o):
 			return "overall level " + esc(o.Level.Label) + " (" + Fixed2(o.Value.Value) + ") is below " + want
 		}
 		return "overall level " + esc(o.Level.Label) + " (" + Fixed2(o.Value.Value) + "), lowest allowed " + want
@@ -168,7 +174,7 @@ func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 		switch {
 		case !o.Value.Valid:
 			return "no coverage (every indicator not applicable), minimum " + fraction(o.Bound)
-		case o.Status == check.Fail:
+		case notMet(o):
 			return "coverage " + Percent(o.Value) + " is below the minimum " + fraction(o.Bound)
 		}
 		return "coverage " + Percent(o.Value) + ", minimum " + fraction(o.Bound)
@@ -188,17 +194,19 @@ func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 		if ov.Excluded > 0 {
 			s += fmt.Sprintf(" (%d not applicable)", ov.Excluded)
 		}
-		if o.Status == check.Fail {
+		if notMet(o) {
 			s += fmt.Sprintf(": %d not rated (don't know or no answer)", int(o.Value.Value))
 		}
 		return s
+	case check.MaxOverdue:
+		return overdueMessage(o, esc)
 	case check.MaxAge:
 		date := res.Input.Assessment.Date.Format(model.DateLayout)
 		age := fmt.Sprintf("the round (%s) is %s old", date, Plural(int(o.Value.Value), "day"))
 		if o.Value.Value < 0 {
 			age = fmt.Sprintf("the round (%s) is dated %s ahead", date, Plural(-int(o.Value.Value), "day"))
 		}
-		if o.Status == check.Fail {
+		if notMet(o) {
 			return age + ", more than the maximum " + Plural(int(o.Bound), "day")
 		}
 		return age + ", maximum " + Plural(int(o.Bound), "day")
@@ -229,7 +237,7 @@ func dropMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 	}
 	s := subject + ": " + Fixed2(o.Now.Value) + ", " + Fixed2(o.Was.Value) + " in " + base
 	switch d := o.Value.Value; {
-	case o.Status == check.Fail:
+	case notMet(o):
 		return s + ": dropped " + Fixed2(d) + ", more than the maximum " + bound(o.Bound)
 	case d > 0:
 		return s + ": dropped " + Fixed2(d) + ", maximum " + bound(o.Bound)
@@ -313,6 +321,8 @@ func CheckText(w io.Writer, r *CheckReport) error {
 				status = st.Paint("31", st.Bold("FAIL"))
 			case check.Skip:
 				status = st.Paint("33", "skip")
+			case check.Warn:
+				status = st.Paint("33", st.Bold("warn"))
 			}
 			p.hang(2+4+2+width+2, "  %s  %-*s  %s", status, width, o.Name(), ruleMessage(o, res, OneLine))
 		}
@@ -332,4 +342,33 @@ func CheckText(w io.Writer, r *CheckReport) error {
 	p.line("")
 	p.line("%s", r.Counts())
 	return p.flush()
+}
+
+// notMet reports whether a rule was not met: failed, or only warned.
+func notMet(o *check.Outcome) bool { return o.Status == check.Fail || o.Status == check.Warn }
+
+// overdueMessage says how many actions are overdue, naming them: "2 actions
+// overdue (purpose/development-plan due 2026-06-30, owner Ana Ruiz: Agree a
+// twelve-month plan; ...), more than the maximum 1".
+func overdueMessage(o *check.Outcome, esc func(string) string) string {
+	n := int(o.Value.Value)
+	s := Plural(n, "action") + " overdue"
+	if n == 0 {
+		s = "no action overdue"
+	}
+	if n > 0 {
+		var items []string
+		for _, a := range o.Overdue {
+			item := a.Target() + " due " + a.Due.Format(model.DateLayout)
+			if a.Owner != "" {
+				item += ", owner " + esc(a.Owner)
+			}
+			items = append(items, item+": "+esc(a.What))
+		}
+		s += " (" + strings.Join(items, "; ") + ")"
+	}
+	if notMet(o) {
+		return s + ", more than the maximum " + model.FormatNumber(o.Bound)
+	}
+	return s + ", maximum " + model.FormatNumber(o.Bound)
 }

@@ -61,12 +61,17 @@ func CheckGitHub(w io.Writer, r *CheckReport) error {
 				annotation(&b, "error", f.Path, o.Line, 0, "cop check: "+o.Name(), ruleMessage(o, res, plain))
 			case check.Skip:
 				annotation(&b, "notice", f.Path, o.Line, 0, "cop check: "+o.Name()+" skipped", ruleMessage(o, res, plain))
+			case check.Warn:
+				annotation(&b, "warning", f.Path, o.Line, 0, "cop check: "+o.Name()+" (warn only)", ruleMessage(o, res, plain))
 			}
 		}
 		msg := fmt.Sprintf("%s: %d of %s passed", roundTitle(res.Input.Assessment, plain), res.Count(check.Pass),
 			Plural(len(res.Outcomes), "rule"))
 		if n := res.Count(check.Fail); n > 0 {
 			msg += fmt.Sprintf(", %d failed", n)
+		}
+		if n := res.Count(check.Warn); n > 0 {
+			msg += fmt.Sprintf(", %d warned", n)
 		}
 		if t := res.Targets; t != nil {
 			msg += "; targets: " + targetsLine(t)
@@ -117,8 +122,11 @@ func CheckMarkdown(w io.Writer, r *CheckReport) error {
 		for j := range res.Outcomes {
 			o := &res.Outcomes[j]
 			status := string(o.Status)
-			if o.Status == check.Fail {
+			switch o.Status {
+			case check.Fail:
 				status = "**fail**"
+			case check.Warn:
+				status = "**warn**"
 			}
 			t.Rows = append(t.Rows, []string{status, Markdown(o.Name()), ruleMessage(o, res, Markdown)})
 		}

@@ -145,6 +145,8 @@ func ruleDoc(o *check.Outcome, res *check.Result) RuleDoc {
 		if o.Level != nil && o.Value.Valid {
 			d.Actual = o.Level.ID
 		}
+	case check.MaxOverdue:
+		d.Actual, d.Required = int(o.Value.Value), int(o.Bound)
 	case check.MaxAge, check.RequireComplete:
 		d.Actual = int(o.Value.Value)
 		if o.Rule == check.MaxAge {

@@ -25,7 +25,7 @@ func FrameworkText(w io.Writer, fw *model.Framework, guidance bool, lineWidth in
 	p.line("")
 	p.line("Levels:")
 	for _, l := range fw.Levels {
-		p.line("%s", Wrap(fmt.Sprintf("from %s  %s (%s): %s", model.FormatNumber(l.Min), l.Label, l.ID, l.Description), lineWidth, "  "))
+		p.line("%s", Wrap(fmt.Sprintf("from %s%s  %s (%s): %s", model.FormatNumber(l.Min), minEachText(l), l.Label, l.ID, l.Description), lineWidth, "  "))
 	}
 	for i, d := range fw.Dimensions {
 		p.line("")
@@ -44,6 +44,11 @@ func FrameworkText(w io.Writer, fw *model.Framework, guidance bool, lineWidth in
 			p.line("%s", Wrap(ind.Statement, lineWidth, "     "))
 			if guidance {
 				p.line("%s", Wrap("Try: "+ind.Guidance, lineWidth, "     "))
+				for _, l := range fw.Levels {
+					if g, ok := ind.GuidanceByLevel[l.ID]; ok {
+						p.line("%s", Wrap("Try when "+l.ID+": "+g, lineWidth, "     "))
+					}
+				}
 			}
 		}
 	}
@@ -76,7 +81,7 @@ func FrameworkMarkdown(w io.Writer, fw *model.Framework, guidance bool) error {
 	p.line("")
 	lt := Table{Header: []string{"From", "Level", "Meaning"}, Align: []Align{Right, Left, Left}}
 	for _, l := range fw.Levels {
-		lt.Rows = append(lt.Rows, []string{model.FormatNumber(l.Min), Markdown(l.Label) + " (`" + l.ID + "`)", Markdown(OneLine(l.Description))})
+		lt.Rows = append(lt.Rows, []string{model.FormatNumber(l.Min) + minEachText(l), Markdown(l.Label) + " (`" + l.ID + "`)", Markdown(OneLine(l.Description))})
 	}
 	if err := p.flush(); err != nil {
 		return err
@@ -94,6 +99,11 @@ func FrameworkMarkdown(w io.Writer, fw *model.Framework, guidance bool) error {
 			p.line("- **%s** (`%s`): %s", Markdown(ind.Title), ind.ID, Markdown(OneLine(ind.Statement)))
 			if guidance {
 				p.line("  Try: %s", Markdown(OneLine(ind.Guidance)))
+				for _, l := range fw.Levels {
+					if g, ok := ind.GuidanceByLevel[l.ID]; ok {
+						p.line("  Try when %s: %s", l.ID, Markdown(OneLine(g)))
+					}
+				}
 			}
 		}
 	}
@@ -119,10 +129,11 @@ type scaleDoc struct {
 }
 
 type levelDoc struct {
-	ID          string  `json:"id"`
-	Label       string  `json:"label"`
-	Min         float64 `json:"min"`
-	Description string  `json:"description"`
+	ID          string   `json:"id"`
+	Label       string   `json:"label"`
+	Min         float64  `json:"min"`
+	MinEach     *float64 `json:"min-each,omitempty"`
+	Description string   `json:"description"`
 }
 
 type dimensionDoc struct {
@@ -134,11 +145,12 @@ type dimensionDoc struct {
 }
 
 type indicatorDoc struct {
-	ID        string  `json:"id"`
-	Title     string  `json:"title"`
-	Statement string  `json:"statement"`
-	Guidance  string  `json:"guidance"`
-	Weight    float64 `json:"weight"`
+	ID              string            `json:"id"`
+	Title           string            `json:"title"`
+	Statement       string            `json:"statement"`
+	Guidance        string            `json:"guidance"`
+	GuidanceByLevel map[string]string `json:"guidance-by-level,omitempty"`
+	Weight          float64           `json:"weight"`
 }
 
 // NewFrameworkDoc converts a framework into its JSON shape.
@@ -148,14 +160,22 @@ func NewFrameworkDoc(fw *model.Framework) *FrameworkDocFull {
 		doc.Scale = append(doc.Scale, scaleDoc{s.Value, s.Label, s.Description})
 	}
 	for _, l := range fw.Levels {
-		doc.Levels = append(doc.Levels, levelDoc{l.ID, l.Label, l.Min, l.Description})
+		doc.Levels = append(doc.Levels, levelDoc{l.ID, l.Label, l.Min, l.MinEach, l.Description})
 	}
 	for _, d := range fw.Dimensions {
 		dd := dimensionDoc{ID: d.ID, Title: d.Title, Description: d.Description, Weight: d.Weight}
 		for _, ind := range d.Indicators {
-			dd.Indicators = append(dd.Indicators, indicatorDoc{ind.ID, ind.Title, ind.Statement, ind.Guidance, ind.Weight})
+			dd.Indicators = append(dd.Indicators, indicatorDoc{ind.ID, ind.Title, ind.Statement, ind.Guidance, ind.GuidanceByLevel, ind.Weight})
 		}
 		doc.Dimensions = append(doc.Dimensions, dd)
 	}
 	return doc
+}
+
+// minEachText says what a level asks of each dimension: ", each 1.5".
+func minEachText(l model.Level) string {
+	if l.MinEach == nil {
+		return ""
+	}
+	return ", each " + model.FormatNumber(*l.MinEach)
 }

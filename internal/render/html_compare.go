@@ -10,6 +10,16 @@ import (
 	"github.com/cophealth/cop/internal/model"
 )
 
+// The grid's columns need about 5.4rem each (a bar of 4.5rem and its
+// padding, or the longest word of a heading, which never breaks), and the
+// dimensions' column 7 to 8rem. On a phone (390 px, 24rem of room at 15 px)
+// four columns no longer fit; in the page's widest box (62rem less its
+// padding, 59rem) ten do not: 8 + 10 x 5.4 = 62rem.
+const (
+	narrowCols = 4
+	wideCols   = 10
+)
+
 // comparePage is what the comparison template shows. Every string in it
 // is plain text: the template escapes it.
 type comparePage struct {
@@ -29,6 +39,11 @@ type comparePage struct {
 	Header     []htmlHead
 	Rows       []htmlGridRow
 	HasTargets bool
+	// Hint tells the reader to scroll the grid sideways, where it is wider
+	// than its box: on a phone from narrowCols columns, on any screen
+	// (HintAlways) from wideCols.
+	Hint       string
+	HintAlways bool
 	Notes      []htmlNote
 	Footer     htmlFooter
 }
@@ -129,6 +144,10 @@ func CompareHTML(w io.Writer, c *Compare) error {
 	if page.HasTargets {
 		page.Header = append(page.Header, htmlHead{Last: "Target"})
 	}
+	if cols := len(page.Header) - 1; cols >= narrowCols {
+		page.Hint = fmt.Sprintf("Scroll the table sideways to see all %d %s; the dimensions stay on the left.", len(cmp.Columns), columnsNoun(cmp, len(cmp.Columns)))
+		page.HintAlways = cols >= wideCols
+	}
 	for _, n := range compareNotes(cmp, OneLine) {
 		page.Notes = append(page.Notes, htmlNote{Mark: n.mark, Text: n.text, Items: n.items})
 	}
@@ -137,7 +156,8 @@ func CompareHTML(w io.Writer, c *Compare) error {
 	case len(titles) < 3:
 		page.RadarNote = noRadar(len(titles))
 	case len(cmp.Columns) > maxSeries():
-		page.RadarNote = fmt.Sprintf("A radar chart can tell up to %d rounds apart, and this comparison has %d, so the scores are in the table only.", maxSeries(), len(cmp.Columns))
+		page.RadarNote = fmt.Sprintf("A radar chart can tell up to %d %s apart, and this comparison has %d, so the scores are in the table only.",
+			maxSeries(), columnsNoun(cmp, 2), len(cmp.Columns))
 	default:
 		page.Radar = newRadar("radar", "Dimension scores: "+headline, newest, titles, nil)
 		var words []string
@@ -166,9 +186,26 @@ func CompareHTML(w io.Writer, c *Compare) error {
 			page.Legend = append(page.Legend, targetLegend())
 			words = append(words, "The policy's targets, as a dashed polygon: "+strings.Join(tw, " "))
 		}
-		page.Radar.Desc = radarDesc(fmt.Sprintf("%s for %s", Plural(len(titles), "dimension"), Plural(len(cmp.Columns), "round")), newest, words)
+		page.Radar.Desc = radarDesc(fmt.Sprintf("%s for %s", Plural(len(titles), "dimension"), strconv.Itoa(len(cmp.Columns))+" "+columnsNoun(cmp, len(cmp.Columns))), newest, words)
 	}
 	return executeHTML(w, "compare", page)
+}
+
+// columnsNoun says what n columns of the comparison are: communities when
+// each community's latest round stands side by side, rounds otherwise (one
+// community over time, or every round of several). Plural would spell
+// "communitys".
+func columnsNoun(cmp *compare.Comparison, n int) string {
+	switch {
+	case cmp.Mode == compare.OverTime || cmp.AllRounds:
+		if n == 1 {
+			return "round"
+		}
+		return "rounds"
+	case n == 1:
+		return "community"
+	}
+	return "communities"
 }
 
 // policyRule is a policy's rule for a dimension, or nil (also when there

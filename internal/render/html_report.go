@@ -43,6 +43,11 @@ type reportPage struct {
 	Footer      htmlFooter
 	Roles       *htmlRoles
 	Rate        *htmlRate
+	// Level explains the overall level; Questions are for the meeting.
+	Level     levelNote
+	Questions []string
+	// Actions are this round's and the previous round's, when any.
+	Actions *htmlActions
 }
 
 // htmlSummary is the paragraph under the score: the overall result in a
@@ -57,9 +62,8 @@ type htmlSummary struct {
 	// Unscored names the dimensions without a score, and why.
 	Unscored []htmlName
 	Coverage string
-	// Change is the change since the previous round, in words. It stays
-	// empty until the report model carries the previous round; the
-	// template shows it after the coverage when it is set.
+	// Change is the change since the previous round, in words (empty
+	// without one); the template shows it after the coverage.
 	Change string
 }
 
@@ -178,6 +182,9 @@ type htmlDimension struct {
 // htmlWeak is one of the weakest indicators and what to try.
 type htmlWeak struct {
 	Dimension, Indicator, Score, Statement, Guidance string
+	// Option introduces the guidance: "Option", or "Option for a
+	// coalescing community" when it was written for the community's stage.
+	Option string
 }
 
 // htmlIndicatorGroup is one dimension's indicators.
@@ -191,6 +198,8 @@ type htmlIndicatorGroup struct {
 type htmlIndicator struct {
 	Title, Score, Ratings, Spread string
 	Disagreement                  bool
+	// Notes are the respondents' notes on the indicator, shown beside it.
+	Notes []note
 }
 
 // htmlNoteGroup is the notes on one dimension.
@@ -220,6 +229,7 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		Disagree:    model.FormatNumber(2 * fw.Step()),
 	}
 	page.Summary = reportSummary(page.Community, res, page.Top)
+	page.Summary.Change = changeSentence(rep.Change())
 	page.Footer = newFooter(rep.Version, rep.Made, page.Framework)
 	ids := make([]string, len(res.Dimensions))
 	titles := make([]string, len(res.Dimensions))
@@ -261,16 +271,20 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		page.Targets = newHTMLTable(targetsTable(targets, false, OneLine))
 	}
 	for _, ref := range res.Weakest(rep.Weakest) {
+		g := guidanceFor(res, ref.Indicator.Indicator)
 		page.Weakest = append(page.Weakest, htmlWeak{
 			Dimension: OneLine(ref.Dimension.Dimension.Title), Indicator: OneLine(ref.Indicator.Indicator.Title),
-			Score: Fixed2(ref.Score), Statement: Inert(ref.Indicator.Indicator.Statement), Guidance: Inert(ref.Indicator.Indicator.Guidance),
+			Score: Fixed2(ref.Score), Statement: Inert(ref.Indicator.Indicator.Statement), Guidance: Inert(g.Text), Option: OneLine(g.optionLabel()),
 		})
 	}
+	page.Level, page.Questions = htmlLevelNote(res), htmlQuestions(res)
+	page.Actions = actionsHTML(rep)
 	for _, d := range res.Dimensions {
 		g := htmlIndicatorGroup{Title: OneLine(d.Dimension.Title), Score: cmp.Or(statusText(d.Status), Score(d.Score))}
 		for i := range d.Indicators {
 			ind := &d.Indicators[i]
-			row := htmlIndicator{Title: OneLine(ind.Indicator.Title), Ratings: "-", Spread: "-", Disagreement: ind.Disagreement}
+			row := htmlIndicator{Title: OneLine(ind.Indicator.Title), Ratings: "-", Spread: "-", Disagreement: ind.Disagreement,
+				Notes: htmlIndicatorNotes(a, d.Dimension.ID, ind.Indicator.ID)}
 			switch ind.Status {
 			case score.Rated:
 				row.Score = Fixed2(ind.Score)
@@ -289,9 +303,9 @@ func ReportHTML(w io.Writer, rep *Report) error {
 			g.Rows = append(g.Rows, row)
 		}
 		page.Indicators = append(page.Indicators, g)
-		if notes := notesOf(a, d.Dimension.ID); len(notes) > 0 {
+		if notes := append(notesOf(a, d.Dimension.ID), indicatorNotesOf(a, d.Dimension)...); len(notes) > 0 {
 			for i := range notes {
-				notes[i] = note{Respondent: OneLine(notes[i].Respondent), Text: Inert(strings.TrimSpace(notes[i].Text))}
+				notes[i] = note{Respondent: OneLine(notes[i].who()), Text: Inert(strings.TrimSpace(notes[i].Text))}
 			}
 			page.Notes = append(page.Notes, htmlNoteGroup{Title: OneLine(d.Dimension.Title), Notes: notes})
 		}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/cophealth/cop/internal/compare"
 	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
 	"golang.org/x/net/html"
 )
@@ -726,5 +728,88 @@ func TestRadarFrame(t *testing.T) {
 	})
 	if want := []string{"A very long title for the", "northern dimension of this", "radar", "4.00"}; !slices.Equal(lines, want) {
 		t.Errorf("north's label %q, want %q", lines, want)
+	}
+}
+
+// TestCompareHTMLManyColumns checks what a comparison with more columns
+// than the radar's eight colours says, and the hint to scroll the grid:
+// from four columns on a phone, from ten on any screen (html_compare.go's
+// arithmetic). The note names what the columns are: communities side by
+// side, rounds of one community over time or of several (--all-rounds).
+func TestCompareHTMLManyColumns(t *testing.T) {
+	doc, err := load.ParseFile("../compare/testdata/beta.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := load.Assessment(doc, func(string) (*model.Framework, error) {
+		return load.FrameworkFile("../compare/testdata/tf-2.yaml")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// n communities, each with one round, or one community with n rounds
+	// a day apart.
+	rounds := func(n int, oneCommunity bool) []*compare.Round {
+		var rs []*compare.Round
+		for i := range n {
+			a := *l.Assessment
+			a.Community = fmt.Sprintf("Community %02d", i+1)
+			if oneCommunity {
+				a.Community = "Beta"
+				a.Date = a.Date.AddDate(0, 0, -i)
+			}
+			rs = append(rs, compare.Summarize(fmt.Sprintf("r%d.yaml", i), &a, score.Compute(l.Framework, &a)))
+		}
+		return rs
+	}
+	for _, c := range []struct {
+		n              int
+		one            bool
+		opts           compare.Options
+		note, hint     string
+		hintEverywhere bool
+	}{
+		{3, false, compare.Options{}, "", "", false},
+		{4, false, compare.Options{}, "", "Scroll the table sideways to see all 4 communities; the dimensions stay on the left.", false},
+		{9, false, compare.Options{}, "A radar chart can tell up to 8 communities apart, and this comparison has 9, so the scores are in the table only.",
+			"Scroll the table sideways to see all 9 communities; the dimensions stay on the left.", false},
+		{10, false, compare.Options{}, "A radar chart can tell up to 8 communities apart, and this comparison has 10, so the scores are in the table only.",
+			"Scroll the table sideways to see all 10 communities; the dimensions stay on the left.", true},
+		{9, true, compare.Options{}, "A radar chart can tell up to 8 rounds apart, and this comparison has 9, so the scores are in the table only.",
+			"Scroll the table sideways to see all 9 rounds; the dimensions stay on the left.", false},
+		{9, false, compare.Options{AllRounds: true}, "A radar chart can tell up to 8 rounds apart, and this comparison has 9, so the scores are in the table only.",
+			"Scroll the table sideways to see all 9 rounds; the dimensions stay on the left.", false},
+	} {
+		cmp, err := compare.Build(rounds(c.n, c.one), c.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := CompareHTML(&buf, &Compare{Comparison: cmp}); err != nil {
+			t.Fatal(err)
+		}
+		page := parse(t, buf.Bytes())
+		name := fmt.Sprintf("%d columns (one community %v, %+v)", c.n, c.one, c.opts)
+		radar := first(page, func(n *html.Node) bool { return n.Data == "svg" && hasClass(n, "radar") })
+		if (radar == nil) != (c.note != "") {
+			t.Errorf("%s: radar drawn %v, want %v", name, radar != nil, c.note == "")
+		}
+		if c.note != "" && !strings.Contains(text(page), c.note) {
+			t.Errorf("%s: the page does not say %q", name, c.note)
+		}
+		hint := first(page, func(n *html.Node) bool { return hasClass(n, "hint") })
+		switch {
+		case c.hint == "" && hint != nil:
+			t.Errorf("%s: a hint to scroll: %q", name, text(hint))
+		case c.hint != "" && (hint == nil || text(hint) != c.hint):
+			t.Errorf("%s: the hint to scroll is %v, want %q", name, hint, c.hint)
+		case hint != nil && hasClass(hint, "always") != c.hintEverywhere:
+			t.Errorf("%s: the hint shows on every screen %v, want %v", name, hasClass(hint, "always"), c.hintEverywhere)
+		}
+		// The caption is outside the box that scrolls.
+		caption := first(page, func(n *html.Node) bool { return hasClass(n, "caption") })
+		if caption == nil || caption.Parent == nil || hasClass(caption.Parent, "scroll") || first(page, func(n *html.Node) bool { return n.Data == "caption" }) != nil {
+			t.Errorf("%s: the grid's caption is not a paragraph above its scrolling box", name)
+		}
 	}
 }

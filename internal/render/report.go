@@ -22,6 +22,10 @@ type Report struct {
 	// Policy, when set, gives the targets the HTML report draws (cop report
 	// --policy); it must fit the framework (load.FitPolicy).
 	Policy *model.Policy
+	// Previous is the community's previous round, when one was found: the
+	// report shows the change since (Change) and its actions with how their
+	// indicators moved (PreviousActions).
+	Previous *PreviousRound
 	// Made is when the report is made (the factory's clock, which COP_NOW
 	// pins) and Version the cop that makes it: the HTML footer says both.
 	Made    time.Time
@@ -65,7 +69,8 @@ type dimensionNotes struct {
 func notedDimensions(a *model.Assessment, res *score.Result) []dimensionNotes {
 	var out []dimensionNotes
 	for _, d := range res.Dimensions {
-		if notes := notesOf(a, d.Dimension.ID); len(notes) > 0 {
+		notes := append(notesOf(a, d.Dimension.ID), indicatorNotesOf(a, d.Dimension)...)
+		if len(notes) > 0 {
 			out = append(out, dimensionNotes{d.Dimension.Title, notes})
 		}
 	}
@@ -75,6 +80,9 @@ func notedDimensions(a *model.Assessment, res *score.Result) []dimensionNotes {
 type note struct {
 	Respondent string `json:"respondent"`
 	Text       string `json:"text"`
+	// Indicator is the title of the indicator a note is about, or "" for a
+	// note on the whole dimension (report_notes.go).
+	Indicator string `json:"-"`
 }
 
 // unratedReason says why an indicator has no score: "2 don't know, 1 no answer".
@@ -115,7 +123,7 @@ func explanation(res *score.Result) []string {
 	add("Dimension score: the weighted mean of its rated indicators' scores; coverage: rated / (indicators - excluded).")
 	add("Overall score: the weighted mean of the dimension scores (dimension weights); coverage: rated / (all indicators - excluded).")
 	add("Level: the highest level whose min is at most the score rounded to 2 decimals.")
-	add("Disagreement: a spread (highest - lowest rating) of at least 2 scale steps (2 x %s = %s).",
+	add("Disagreement: a spread (highest - lowest rating) of at least 2 scale steps (2 x %s = %s), or a rating beside not-applicable.",
 		model.FormatNumber(step), model.FormatNumber(2*step))
 	add("Results are computed unrounded and shown rounded to 2 decimals; a term ending in ... is rounded to 4 decimals.")
 	var dimTerms, dimWeights []string
@@ -146,6 +154,9 @@ func explanation(res *score.Result) []string {
 				if r := unratedReason(ind); r != "" {
 					line += " (also " + r + ")"
 				}
+				if ind.ApplicabilityDisputed {
+					line += "; rated beside not-applicable: disagreement"
+				}
 				add("%s", line)
 				terms = append(terms, fmt.Sprintf("%s x %s", Precise(ind.Score), model.FormatNumber(w)))
 				weights = append(weights, model.FormatNumber(w))
@@ -174,6 +185,9 @@ func explanation(res *score.Result) []string {
 	if o.Score.Valid {
 		add("  score = (%s) / (%s) = %s -> %s", strings.Join(dimTerms, " + "), strings.Join(dimWeights, " + "),
 			Score(o.Score), levelWhy(fw, o.Score))
+		if n := explainLevel(res); n.HeldBack != "" {
+			add("  level = %s: %s", o.Level.Label, n.HeldBack)
+		}
 	} else {
 		add("  score = null: no dimension has a score")
 	}

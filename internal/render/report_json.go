@@ -26,8 +26,15 @@ type ReportDoc struct {
 	Disagreements []IndicatorRef `json:"disagreements"`
 	Unrated       []IndicatorRef `json:"unrated"`
 	// ByRole scores each dimension per role, when two or more roles answered.
-	ByRole      *RolesDoc `json:"byRole,omitempty"`
-	Explanation []string  `json:"explanation,omitempty"`
+	ByRole *RolesDoc `json:"byRole,omitempty"`
+	// Level explains the overall level; Questions are for the group's
+	// meeting (report_guidance.go).
+	Level     *LevelDoc `json:"level"`
+	Questions []string  `json:"questions"`
+	// Actions are this round's; Previous is the previous round, when found.
+	Actions     []ActionDoc  `json:"actions"`
+	Previous    *PreviousDoc `json:"previous"`
+	Explanation []string     `json:"explanation,omitempty"`
 }
 
 // FrameworkDoc names a framework.
@@ -76,6 +83,8 @@ type IndicatorDoc struct {
 	Unknown       int          `json:"unknown"`
 	NotApplicable int          `json:"notApplicable"`
 	Unanswered    int          `json:"unanswered"`
+	// Notes are the respondents' notes on this indicator (indicator-notes).
+	Notes []note `json:"notes"`
 }
 
 // IndicatorRef points at an indicator from the lists after the dimensions.
@@ -85,6 +94,12 @@ type IndicatorRef struct {
 	Score     *float64 `json:"score"`
 	Spread    *float64 `json:"spread,omitempty"`
 	Guidance  string   `json:"guidance,omitempty"`
+	// GuidanceLevel is the level id the guidance was written for, when the
+	// framework has guidance for the community's level.
+	GuidanceLevel string `json:"guidanceLevel,omitempty"`
+	// Reasons says why a disagreement is flagged: "spread" (ratings two
+	// scale steps apart), "not-applicable" (rated beside not applicable).
+	Reasons []string `json:"reasons,omitempty"`
 }
 
 // NewReportDoc builds the JSON document of a report.
@@ -126,6 +141,7 @@ func NewReportDoc(rep *Report) *ReportDoc {
 			if id.Values == nil {
 				id.Values = []float64{}
 			}
+			id.Notes = indicatorNotes(a, d.Dimension.ID, ind.Indicator.ID)
 			if ind.Status == score.Rated {
 				id.Score = Rounded(score.Number{Value: ind.Score, Valid: true})
 				id.Spread = Rounded(score.Number{Value: ind.Spread, Valid: true})
@@ -140,7 +156,11 @@ func NewReportDoc(rep *Report) *ReportDoc {
 			out.Score = Rounded(score.Number{Value: r.Score, Valid: true})
 		}
 		if guidance {
-			out.Guidance = r.Indicator.Indicator.Guidance
+			g := guidanceFor(res, r.Indicator.Indicator)
+			out.Guidance = g.Text
+			if g.Stage != "" {
+				out.GuidanceLevel = res.Overall.Level.ID
+			}
 		}
 		return out
 	}
@@ -150,10 +170,16 @@ func NewReportDoc(rep *Report) *ReportDoc {
 	for _, r := range res.Disagreements() {
 		x := ref(r, false)
 		x.Spread = Rounded(score.Number{Value: r.Spread, Valid: true})
+		x.Reasons = disagreementReasons(r.Indicator)
 		doc.Disagreements = append(doc.Disagreements, x)
 	}
 	for _, r := range res.Unrated() {
 		doc.Unrated = append(doc.Unrated, ref(r, false))
+	}
+	doc.Level, doc.Questions = overallLevelDoc(res), meetingQuestions(res)
+	doc.Actions, doc.Previous = actionDocs(rep)
+	if doc.Questions == nil {
+		doc.Questions = []string{}
 	}
 	if rep.Explain {
 		doc.Explanation = explanation(res)

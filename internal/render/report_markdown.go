@@ -24,6 +24,7 @@ func ReportMarkdown(w io.Writer, rep *Report) error {
 	rateMarkdown(p, rep)
 	o := res.Overall
 	p.line("**Overall: %s, %s**, coverage %s (%s).", Score(o.Score), Markdown(LevelLabel(o.Level)), Percent(o.Coverage), ratedSummary(o))
+	levelNoteMarkdown(p, res)
 	p.line("")
 	t := Table{
 		Header: []string{"Dimension", "Score", "Level", "Coverage"},
@@ -51,23 +52,24 @@ func ReportMarkdown(w io.Writer, rep *Report) error {
 	}
 	if weak := res.Weakest(rep.Weakest); len(weak) > 0 {
 		p.line("")
-		p.line("## Weakest indicators")
+		p.line("## %s", weakestHeading)
 		p.line("")
 		for i, ref := range weak {
+			g := guidanceFor(res, ref.Indicator.Indicator)
 			p.line("%d. **%s: %s** (%s). %s  ", i+1, Markdown(ref.Dimension.Dimension.Title), Markdown(ref.Indicator.Indicator.Title),
 				Fixed2(ref.Score), Markdown(ref.Indicator.Indicator.Statement))
-			p.line("   Try: %s", Markdown(ref.Indicator.Indicator.Guidance))
+			p.line("   %s: %s", Markdown(g.optionLabel()), Markdown(g.Text))
 		}
 	}
 	if dis := res.Disagreements(); len(dis) > 0 {
 		p.line("")
 		p.line("## Disagreements")
 		p.line("")
-		p.line("Ratings %s or more apart (two scale steps):", model.FormatNumber(2*fw.Step()))
+		p.line("Ratings %s or more apart (two scale steps), or rated by some and not applicable to others:", model.FormatNumber(2*fw.Step()))
 		p.line("")
 		for _, ref := range dis {
-			p.line("- %s: %s: ratings %s, spread %s", Markdown(ref.Dimension.Dimension.Title), Markdown(ref.Indicator.Indicator.Title),
-				valuesList(ref.Values), model.FormatNumber(ref.Spread))
+			p.line("- %s: %s: %s", Markdown(ref.Dimension.Dimension.Title), Markdown(ref.Indicator.Indicator.Title),
+				disagreementReason(ref.Indicator))
 		}
 	}
 	if un := res.Unrated(); len(un) > 0 {
@@ -78,6 +80,15 @@ func ReportMarkdown(w io.Writer, rep *Report) error {
 			p.line("- %s: %s (%s)", Markdown(ref.Dimension.Dimension.Title), Markdown(ref.Indicator.Indicator.Title), unratedReason(ref.Indicator))
 		}
 	}
+	if qs := meetingQuestions(res); len(qs) > 0 {
+		p.line("")
+		p.line("## Questions for your meeting")
+		p.line("")
+		for _, q := range qs {
+			p.line("- %s", Markdown(q))
+		}
+	}
+	actionsMarkdown(p, rep)
 	if noted := notedDimensions(a, res); len(noted) > 0 {
 		p.line("")
 		p.line("## Notes")
@@ -86,7 +97,7 @@ func ReportMarkdown(w io.Writer, rep *Report) error {
 			p.line("### %s", Markdown(dn.title))
 			p.line("")
 			for _, n := range dn.notes {
-				p.line("- **%s**: %s", Markdown(n.Respondent), Markdown(n.Text))
+				p.line("- %s: %s", n.whoMarkdown(), Markdown(n.Text))
 			}
 		}
 	}

@@ -27,6 +27,7 @@ func ReportTable(w io.Writer, rep *Report) error {
 	o := res.Overall
 	p.line("Overall: %s %s, coverage %s (%s)", st.Bold(Score(o.Score)),
 		st.Paint(LevelColor(fw, o.Level), LevelLabel(o.Level)), Percent(o.Coverage), ratedSummary(o))
+	levelNoteTable(p, res)
 	p.line("")
 	if err := p.flush(); err != nil {
 		return err
@@ -40,19 +41,19 @@ func ReportTable(w io.Writer, rep *Report) error {
 
 	if weak := res.Weakest(rep.Weakest); len(weak) > 0 {
 		p.line("")
-		p.line("%s", st.Bold("Weakest indicators"))
+		p.line("%s", st.Bold(weakestHeading))
 		for _, ref := range weak {
+			g := guidanceFor(res, ref.Indicator.Indicator)
 			p.hang(8, "  %s  %s: %s", Fixed2(ref.Score), OneLine(ref.Dimension.Dimension.Title), OneLine(ref.Indicator.Indicator.Title))
 			p.line("%s", Wrap(ref.Indicator.Indicator.Statement, lineWidth, "        "))
-			p.line("%s", Wrap("Try: "+ref.Indicator.Indicator.Guidance, lineWidth, "        "))
+			p.line("%s", Wrap(g.optionLabel()+": "+g.Text, lineWidth, "        "))
 		}
 	}
 	if dis := res.Disagreements(); len(dis) > 0 {
 		p.line("")
-		p.line("%s", st.Bold(fmt.Sprintf("Disagreements (ratings %s or more apart)", model.FormatNumber(2*fw.Step()))))
+		p.line("%s", st.Bold(disagreementsHeading(fw)))
 		for _, ref := range dis {
-			p.line("  %s: %s: ratings %s, spread %s", OneLine(ref.Dimension.Dimension.Title), OneLine(ref.Indicator.Indicator.Title),
-				valuesList(ref.Values), model.FormatNumber(ref.Spread))
+			p.line("  %s: %s: %s", OneLine(ref.Dimension.Dimension.Title), OneLine(ref.Indicator.Indicator.Title), disagreementReason(ref.Indicator))
 		}
 	}
 	if un := res.Unrated(); len(un) > 0 {
@@ -62,13 +63,15 @@ func ReportTable(w io.Writer, rep *Report) error {
 			p.line("  %s: %s (%s)", OneLine(ref.Dimension.Dimension.Title), OneLine(ref.Indicator.Indicator.Title), unratedReason(ref.Indicator))
 		}
 	}
+	questionsTable(p, rep)
+	actionsTable(p, rep)
 	if noted := notedDimensions(a, res); len(noted) > 0 {
 		p.line("")
 		p.line("%s", st.Bold("Notes"))
 		for _, dn := range noted {
 			p.line("  %s", OneLine(dn.title))
 			for _, n := range dn.notes {
-				p.line("%s", Wrap(OneLine(n.Respondent)+": "+n.Text, lineWidth, "    "))
+				p.line("%s", Wrap(OneLine(n.who())+": "+n.Text, lineWidth, "    "))
 			}
 		}
 	}

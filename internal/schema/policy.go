@@ -1,6 +1,19 @@
 package schema
 
-import "github.com/cophealth/cop/internal/model"
+import (
+	"github.com/cophealth/cop/internal/load"
+	"github.com/cophealth/cop/internal/model"
+)
+
+// warnable lists the rules a policy may set to warn only, as the loader
+// accepts them.
+func warnable() []any {
+	out := make([]any, len(load.WarnableRules))
+	for i, r := range load.WarnableRules {
+		out[i] = r
+	}
+	return out
+}
 
 // Policy returns the schema of a policy file for assessments made with fw:
 // its dimension ids are the only keys under dimensions, min-level is one of
@@ -40,7 +53,10 @@ func Policy(fw *model.Framework) Object {
 		"require-complete": Object{"type": "boolean", "description": "Fail when an indicator is neither rated nor not applicable."},
 		"baseline":         text("An earlier assessment file to compare with, relative to the policy file's folder."),
 		"max-drop":         Object{"type": "number", "minimum": 0, "description": "With a baseline, fail when the overall score or a dimension's fell by more than this; default 0."},
-		"dimensions":       dimensions,
+		"max-overdue":      Object{"type": "integer", "minimum": 0, "description": "Fail when more than this many actions are past their due date and neither done nor dropped."},
+		"warn": Object{"type": "array", "uniqueItems": true, "items": Object{"enum": warnable()},
+			"description": "Rules that only warn: reported as warnings and annotations, never a failed check (min: every dimension's minimum)."},
+		"dimensions": dimensions,
 	})
 	s["$schema"] = draft07
 	s["title"] = "cop policy (" + fw.ID + " " + fw.Version + ")"

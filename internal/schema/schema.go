@@ -130,7 +130,9 @@ func Framework() Object {
 		"title":     text("A short label for tables; the id when absent."),
 		"statement": text("What good looks like."),
 		"guidance":  text("What a community could try when it scores low."),
-		"weight":    weight,
+		"guidance-by-level": Object{"type": "object", "propertyNames": idSchema, "additionalProperties": text("What fits a community at this level."),
+			"description": "What fits a community at each stage, by level id; the report uses the entry for the community's level, else guidance."},
+		"weight": weight,
 	})
 	dimension := object([]string{"id", "title", "description", "indicators"}, Object{
 		"id":          idSchema,
@@ -148,6 +150,7 @@ func Framework() Object {
 		"id":          idSchema,
 		"label":       text("The level's name."),
 		"min":         Object{"type": "number", "description": "The lowest score (rounded to 2 decimals) at this level."},
+		"min-each":    Object{"type": "number", "description": "What every dimension with a score must also reach for the overall level to be this one (a fitness test passes only when each part passes)."},
 		"description": text("What the level means."),
 	})
 	s := object([]string{"kind", "id", "version", "title", "description", "scale", "levels", "dimensions"}, Object{

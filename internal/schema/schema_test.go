@@ -258,3 +258,53 @@ func TestRoundFields(t *testing.T) {
 		}
 	}
 }
+
+// TestGuidanceByLevelAndMinEach: the schema and the loader both accept the
+// default framework's guidance-by-level and cop-fitness's min-each, and
+// both refuse the same mistakes in them.
+func TestGuidanceByLevelAndMinEach(t *testing.T) {
+	sch := compile(t, Framework())
+	for _, name := range []string{"cop-health", "cop-fitness"} {
+		data, err := os.ReadFile("../../framework/" + name + ".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		mistakes := map[string]string{}
+		if name == "cop-health" {
+			mistakes["guidance for a level as a list"] = strings.Replace(text, "          potential: >-\n", "          potential:\n            - a list\n          early: >-\n", 1)
+			mistakes["empty guidance for a level"] = strings.Replace(text, "        guidance-by-level:\n", "        guidance-by-level:\n          stewardship: ''\n", 1)
+			mistakes["guidance by level not a mapping"] = strings.Replace(text, "        guidance-by-level:\n", "        guidance-by-level: [potential]\n        guidance-by-levels:\n", 1)
+		} else {
+			mistakes["min-each not a number"] = strings.Replace(text, "min-each: 1.5", "min-each: half", 1)
+		}
+		for what, bad := range mistakes {
+			if bad == text {
+				t.Fatalf("%s: mutation %q changed nothing", name, what)
+			}
+			if err := sch.Validate(fromYAML(t, []byte(bad))); err == nil {
+				t.Errorf("%s with %s still matches the schema", name, what)
+			}
+			if _, err := load.FrameworkBytes(name+".yaml", []byte(bad)); err == nil {
+				t.Errorf("%s with %s still loads", name, what)
+			}
+		}
+	}
+}
+
+func TestReminderPolicyMatchesTheSchema(t *testing.T) {
+	data, err := os.ReadFile("../../examples/ci/cop-policy-reminders.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := compile(t, Policy(defaultFramework(t))).Validate(fromYAML(t, data)); err != nil {
+		t.Errorf("the reminder policy does not match the schema: %v", err)
+	}
+	p, err := load.PolicyBytes("cop-policy-reminders.yml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.MaxOverdue == nil || !p.WarnOnly("max-overdue") || !p.WarnOnly("max-age") {
+		t.Errorf("policy %+v: want max-overdue and warn [max-age, max-overdue]", p)
+	}
+}

@@ -44,8 +44,11 @@ type Indicator struct {
 	Spread float64
 	// Counts of the other answers.
 	Unknown, NotApplicable, Unanswered int
-	// Disagreement is set when Spread is at least two scale steps.
-	Disagreement bool
+	// Disagreement is set when respondents see the indicator differently:
+	// SpreadApart (ratings two scale steps or more apart) or
+	// ApplicabilityDisputed (rated by some, not applicable to others).
+	Disagreement                       bool
+	SpreadApart, ApplicabilityDisputed bool
 }
 
 // Dimension is the result for one dimension.
@@ -62,12 +65,16 @@ type Dimension struct {
 
 // Overall is the result over all dimensions.
 type Overall struct {
-	Score    Number
-	Level    *model.Level
-	Coverage Number
-	Rated    int // indicators rated, over all dimensions
-	Excluded int // indicators excluded, over all dimensions
-	Total    int // indicators in the framework
+	Score Number
+	Level *model.Level
+	// ScoreLevel is the level the score alone reaches; it is above Level
+	// when a dimension falls short of the level's min-each (HeldBack).
+	ScoreLevel *model.Level
+	HeldBack   []HeldBack
+	Coverage   Number
+	Rated      int // indicators rated, over all dimensions
+	Excluded   int // indicators excluded, over all dimensions
+	Total      int // indicators in the framework
 }
 
 // Result is an assessment's full score.
@@ -94,7 +101,10 @@ type Result struct {
 //     non-null dimension scores; overall coverage is rated / (all indicators
 //   - excluded).
 //   - a level is the highest whose min is at most the score rounded to 2
-//     decimals.
+//     decimals; the overall level must also have every scored dimension at
+//     its min-each, when it has one (levels.go).
+//   - an indicator is a disagreement when its ratings are two scale steps
+//     apart, or when it is rated beside not-applicable (disagree.go).
 //
 // Scores are kept unrounded; only levels use the rounded value, and
 // renderers round when they print.
@@ -141,7 +151,7 @@ func Compute(fw *model.Framework, a *model.Assessment) *Result {
 	}
 	if dimWeights > 0 {
 		res.Overall.Score = some(dimSum / dimWeights)
-		res.Overall.Level = fw.Level(Round2(res.Overall.Score.Value))
+		res.overallLevel()
 	}
 	if applicable := res.Overall.Total - res.Overall.Excluded; applicable > 0 {
 		res.Overall.Coverage = some(float64(res.Overall.Rated) / float64(applicable))
@@ -177,7 +187,7 @@ func indicator(ind *model.Indicator, dim string, responses []model.Response, ste
 		ir.Status = Rated
 		ir.Score = sum / float64(len(ir.Values))
 		ir.Spread = hi - lo
-		ir.Disagreement = ir.Spread >= 2*step
+		ir.disagree(step)
 	case ir.NotApplicable > 0 && ir.Unknown == 0 && ir.Unanswered == 0:
 		ir.Status = Excluded
 	default:

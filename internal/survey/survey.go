@@ -18,7 +18,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"charm.land/huh/v2"
 	"github.com/cophealth/cop/internal/model"
@@ -70,6 +69,9 @@ const (
 	// InputEnded means the input of an accessible run ended before every
 	// question was answered.
 	InputEnded
+	// SavedToPlan is Saved, and the respondent asked to go on to record the
+	// actions the group agreed (cop plan) once the file is saved.
+	SavedToPlan
 )
 
 // Survey is the questionnaire for one respondent.
@@ -96,6 +98,10 @@ type page struct {
 // reviewSave is the review select's value for saving; the others are
 // "page:N", going back to page N.
 const reviewSave = "save"
+
+// reviewSavePlan is the review select's value for saving, then going on to
+// cop plan; it is offered in a terminal only, where cop plan can ask.
+const reviewSavePlan = "save+plan"
 
 // The value of a select for an indicator not answered yet. It is a real
 // option, shown first in a terminal and last in accessible mode, so that the
@@ -344,8 +350,8 @@ func (s *Survey) whoFields(b *built) (title string) {
 			date = a.Date.Format(model.DateLayout)
 		}
 		input("date", "Date of the round", "YYYY-MM-DD; today unless this round was on another day.", date,
-			func(v string) error { _, err := ParseDate(v); return err }, func(v string) {
-				if t, err := ParseDate(v); err == nil {
+			func(v string) error { _, err := model.ParseDate(v); return err }, func(v string) {
+				if t, err := model.ParseDate(v); err == nil {
 					a.Date = t
 				}
 			})
@@ -361,17 +367,6 @@ func required(what string) func(string) error {
 		}
 		return nil
 	}
-}
-
-// ParseDate reads a round's date as written in files and on the command
-// line: YYYY-MM-DD.
-func ParseDate(v string) (time.Time, error) {
-	v = strings.TrimSpace(v)
-	t, err := time.Parse(model.DateLayout, v)
-	if err != nil || len(v) != len(model.DateLayout) {
-		return time.Time{}, fmt.Errorf("%q is not a date (expected YYYY-MM-DD, such as 2026-11-22)", v)
-	}
-	return t, nil
 }
 
 func (s *Survey) dimensionFields(b *built, di int) (title string) {
@@ -398,7 +393,7 @@ func (s *Survey) dimensionFields(b *built, di int) (title string) {
 	}
 	key := "notes:" + d.ID
 	ntitle := "Notes on " + render.OneLine(d.Title)
-	note := r.Notes[d.ID]
+	note := composeNotes(d, r) // indicator_notes.go
 	text := huh.NewText().Key(key).Value(&note).Lines(3)
 	if s.cfg.Accessible {
 		// One line per answer: an empty line keeps what is there, so a
@@ -410,19 +405,15 @@ func (s *Survey) dimensionFields(b *built, di int) (title string) {
 		text.Title(ntitle + " (" + hint + "):")
 	} else {
 		text.Title(ntitle + " (optional)").
+			Description("A line starting \"" + render.OneLine(d.Indicators[0].Title) + ":\" is a note on that indicator.").
 			Placeholder("Anything the report should keep with these answers (ctrl+e: an editor)")
 	}
-	dimID := d.ID
 	b.entries = append(b.entries, entry{key: key, field: text, title: ntitle, set: func(x any) {
 		v := strings.TrimSpace(x.(string))
-		if v == "" || (s.cfg.Accessible && v == "-") {
-			delete(r.Notes, dimID)
-			return
+		if s.cfg.Accessible && v == "-" {
+			v = ""
 		}
-		if r.Notes == nil {
-			r.Notes = map[string]string{}
-		}
-		r.Notes[dimID] = v
+		setNotes(r, d, v)
 	}})
 	b.header = fixedHeader(render.Inert(d.Description))
 	return title
@@ -515,6 +506,9 @@ func (s *Survey) reviewFields(b *built) (title string) {
 	choice := reviewSave
 	b.choice = &choice
 	opts := []huh.Option[string]{huh.NewOption(s.saveLabel(), reviewSave)}
+	if !s.cfg.Accessible {
+		opts = append(opts, huh.NewOption("Save, show the report, then record the actions agreed (cop plan)", reviewSavePlan))
+	}
 	for p, pg := range s.pages {
 		if pg.kind != reviewPage && s.asks(p) {
 			opts = append(opts, huh.NewOption("Go back to: "+pg.title, "page:"+strconv.Itoa(p)))

@@ -478,21 +478,21 @@ func TestTerminalBack(t *testing.T) {
 	f := newFixture(t, Who{}, false)
 	r := runTerminal(t, f.s)
 	r.scr.waitFor(t, "page 1 of 3 · question 1 of 3")
-	r.press(down+enter, "question 2 of 3")               // p1: Not yet (0)
-	r.press(enter, "question 3 of 3")                    // p2: left unanswered
-	r.press(enter, "page 2 of 3 · question 1 of 2")      // no note
-	r.press(shiftTab, "page 1 of 3 · question 3 of 3")   // back to Planning's last question
-	r.press(shiftTab+shiftTab, "question 1 of 3")        // and to its first, typed ahead
-	r.press(down+enter, "question 2 of 3")               // p1: from 0 to Partly (1)
-	r.press(enter, "question 3 of 3")                    //
-	r.press(enter, "page 2 of 3 · question 1 of 2")      //
-	r.press(enter, "question 2 of 2")                    // q1: left unanswered
-	r.press(enter, "page 3 of 3 · question 1 of 1")      // the review
-	r.press(down+enter, "page 1 of 3 · question 1 of 3") // "Go back to: Planning"
-	r.press(down+enter, "question 2 of 3")               // p1: Fully (2)
-	r.press(enter, "question 3 of 3")                    //
-	r.press(enter, "page 3 of 3 · question 1 of 1")      // straight back to the review
-	r.press(enter, "")                                   // save
+	r.press(down+enter, "question 2 of 3")                    // p1: Not yet (0)
+	r.press(enter, "question 3 of 3")                         // p2: left unanswered
+	r.press(enter, "page 2 of 3 · question 1 of 2")           // no note
+	r.press(shiftTab, "page 1 of 3 · question 3 of 3")        // back to Planning's last question
+	r.press(shiftTab+shiftTab, "question 1 of 3")             // and to its first, typed ahead
+	r.press(down+enter, "question 2 of 3")                    // p1: from 0 to Partly (1)
+	r.press(enter, "question 3 of 3")                         //
+	r.press(enter, "page 2 of 3 · question 1 of 2")           //
+	r.press(enter, "question 2 of 2")                         // q1: left unanswered
+	r.press(enter, "page 3 of 3 · question 1 of 1")           // the review
+	r.press(down+down+enter, "page 1 of 3 · question 1 of 3") // "Go back to: Planning", after the two saves
+	r.press(down+enter, "question 2 of 3")                    // p1: Fully (2)
+	r.press(enter, "question 3 of 3")                         //
+	r.press(enter, "page 3 of 3 · question 1 of 1")           // straight back to the review
+	r.press(enter, "")                                        // save
 	outcome, err := r.wait()
 	if err != nil || outcome != Saved {
 		t.Fatalf("outcome %v, %v; want Saved", outcome, err)

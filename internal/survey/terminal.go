@@ -67,7 +67,7 @@ func (s *Survey) RunTerminal(ctx context.Context, in io.Reader, out io.Writer) (
 		tea.WithoutSignalHandler(), tea.WithColorProfile(profile),
 		// Bubble Tea draws on a clock, not on each change: at its default 60
 		// frames a second a key waited up to 16.7 ms for its redraw, the
-		// whole of the budget (product.md §6); at 120, 8.3 ms at most. With
+		// whole of the budget (docs/performance.md); at 120, 8.3 ms at most. With
 		// nothing changed, nothing is drawn either way.
 		tea.WithFPS(120),
 		// The size until the terminal tells its own; the only size when the
@@ -78,6 +78,9 @@ func (s *Survey) RunTerminal(ctx context.Context, in io.Reader, out io.Writer) (
 		return Interrupted, m.err // the draft could not be written
 	}
 	if m.saved {
+		if m.toPlan {
+			return SavedToPlan, nil
+		}
 		return Saved, nil
 	}
 	// Ctrl-C, a signal, a cancelled context, a closed terminal, or a fault:
@@ -189,7 +192,9 @@ type terminal struct {
 	out io.Writer
 
 	saved, quitting bool
-	err             error
+	// toPlan says the respondent saved to go on to cop plan.
+	toPlan bool
+	err    error
 	// panicked says err is a fault caught in the form, rather than a draft
 	// that could not be written: the answers are still worth keeping.
 	panicked bool
@@ -578,8 +583,9 @@ func (m *terminal) pageDone() tea.Cmd {
 	}
 	review := len(m.s.pages) - 1
 	if m.cur.choice != nil {
-		if *m.cur.choice == reviewSave {
+		if *m.cur.choice == reviewSave || *m.cur.choice == reviewSavePlan {
 			m.saved, m.quitting = true, true
+			m.toPlan = *m.cur.choice == reviewSavePlan
 			m.queue = nil
 			return tea.Quit
 		}

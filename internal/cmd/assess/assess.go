@@ -18,6 +18,7 @@ import (
 
 	"github.com/cophealth/cop/internal/atomicfile"
 	"github.com/cophealth/cop/internal/catalog"
+	plancmd "github.com/cophealth/cop/internal/cmd/plan"
 	"github.com/cophealth/cop/internal/encode"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
@@ -67,9 +68,12 @@ date of the round (today unless you change it); --community, --respondent,
 --role and --date answer those questions on the command line. Then comes one
 page per dimension of the framework: its description, one question per
 indicator (answer on the scale, "Don't know", "Not applicable", or leave it for
-now) and a box for notes. A review page shows each dimension's score and level
-as they stand and what is still unanswered; from there you save, or go back to
-any page.
+now) and a box for notes (a line that starts with an indicator's title and a
+colon, "Development plan: a draft exists", is a note on that indicator). A
+review page shows each dimension's score and level
+as they stand and what is still unanswered; from there you save (and, on a
+terminal, may go on to record the actions agreed, as cop plan does), or go
+back to any page.
 
 Nothing you answer is lost. After every page a draft is written next to the
 file that will be saved, with .draft.yaml in place of .yaml. Ctrl-C (or a
@@ -154,7 +158,7 @@ func (o *Options) check() error {
 		return exitcode.Usage(errors.New("--respondent is empty (expected your name)"))
 	}
 	if o.Given.Date {
-		if _, err := survey.ParseDate(o.Date); err != nil {
+		if _, err := model.ParseDate(o.Date); err != nil {
 			return exitcode.Usage(fmt.Errorf("--date: %w", err))
 		}
 	}
@@ -259,7 +263,16 @@ func assessRun(opts *Options) error {
 			unansweredText(sv.Unanswered()), capital(s.whose()), s.draft, s.resumeCommand(s.draft))
 		return exitcode.Silent(exitcode.Invalid)
 	}
-	return s.finish()
+	if err := s.finish(); err != nil {
+		return err
+	}
+	if outcome == survey.SavedToPlan {
+		// The review went on to cop plan: the same terminal, the file just
+		// saved, its framework as this run found it.
+		return plancmd.Record(&plancmd.Options{IO: opts.IO, Now: opts.Now, Interruptible: opts.Interruptible,
+			File: s.out, Framework: opts.Framework, Theme: opts.Theme})
+	}
+	return nil
 }
 
 func unansweredText(n int) string {
@@ -313,7 +326,7 @@ func newSession(opts *Options) (*session, error) {
 		r.Role = strings.TrimSpace(opts.Role)
 	}
 	if opts.Given.Date {
-		s.a.Date, _ = survey.ParseDate(opts.Date) // checked with the flags
+		s.a.Date, _ = model.ParseDate(opts.Date) // checked with the flags
 	}
 	// When the names are known already, say at once that they are taken,
 	// rather than after the first page.
@@ -561,7 +574,7 @@ func (s *session) finish() error {
 
 // reportWeakest is how many weak indicators the report lists: the default
 // of cop report's --weakest, so that the report reads as cop report prints it.
-const reportWeakest = 5
+const reportWeakest = render.DefaultWeakest
 
 // resumeCommand is the command that carries on with the draft, with the
 // flags it needs to find the same framework and save to the same file.

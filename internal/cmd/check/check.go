@@ -57,10 +57,10 @@ type Options struct {
 type ruleFlags struct {
 	minOverall, minCoverage, maxDrop float64
 	minResponseRate                  float64
-	maxAge                           int
+	maxAge, maxOverdue               int
 	minLevel, baseline               string
 	requireComplete                  bool
-	min                              []string
+	min, warn                        []string
 }
 
 // NewCmdCheck builds cop check. runF replaces the run function in tests of
@@ -87,9 +87,18 @@ dimension by dimension. The rules:
                         (the round's invited: N, or cop merge --invited N)
   --require-complete    every indicator is rated or not applicable
   --max-age DAYS        the round's date is at most DAYS days before today
+  --max-overdue N       at most N of the round's actions (actions: in the
+                        file, see cop plan) are past their due date and
+                        neither done nor dropped
   --baseline FILE       no score fell since the earlier round in FILE by
                         more than --max-drop N (default 0): the overall
                         score and each dimension's
+
+--warn RULE (repeatable, or warn: [RULE, ...] in the policy file) makes a
+rule only warn: when it is not met it is reported as a warning (a
+::warning annotation; in JUnit, a test that passed with the warning in its
+output) and the check still passes. RULE is a rule's name as above without
+the dashes in front, or min for every dimension's minimum.
 
 Scores are compared rounded to 2 decimals, as the report shows them; a
 boundary value passes (2.00 meets a minimum of 2, an age of exactly DAYS
@@ -145,9 +154,11 @@ is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStat
 	fl.Float64Var(&rf.minResponseRate, "min-response-rate", 0, "fail when fewer than `F` (0 to 1) of the invited members answered")
 	fl.BoolVar(&rf.requireComplete, "require-complete", false, "fail when an indicator is neither rated nor not applicable")
 	fl.IntVar(&rf.maxAge, "max-age", 0, "fail when the round is more than `DAYS` days old")
+	fl.IntVar(&rf.maxOverdue, "max-overdue", 0, "fail when more than `N` actions are overdue")
 	fl.StringVar(&rf.baseline, "baseline", "", "compare with the earlier assessment in `FILE`")
 	_ = cmd.MarkFlagFilename("baseline", "yaml", "yml")
 	fl.Float64Var(&rf.maxDrop, "max-drop", 0, "with a baseline, fail when a score fell by more than `N`")
+	fl.StringArrayVar(&rf.warn, "warn", nil, "make the rule `RULE` only warn, never fail (repeatable)")
 	return cmd
 }
 
@@ -198,6 +209,12 @@ func overrides(cmd *cobra.Command, rf *ruleFlags) (*model.Policy, []string, erro
 		}
 		p.MaxAge = number("max-age", float64(rf.maxAge))
 	}
+	if changed("max-overdue") {
+		if msg := load.CountProblem(float64(rf.maxOverdue)); msg != "" {
+			return nil, nil, exitcode.Usage(fmt.Errorf("--max-overdue %s", msg))
+		}
+		p.MaxOverdue = number("max-overdue", float64(rf.maxOverdue))
+	}
 	if changed("require-complete") {
 		p.RequireComplete = rf.requireComplete
 	}
@@ -223,6 +240,14 @@ func overrides(cmd *cobra.Command, rf *ruleFlags) (*model.Policy, []string, erro
 				return nil, nil, exitcode.Usage(fmt.Errorf("--min %s: dimension %s is given twice", s, id))
 			}
 			p.SetDimension(id, model.Origin{Flag: "--min " + s}).Min = &model.Number{Value: v, Origin: model.Origin{Flag: "--min " + s}}
+		}
+	}
+	if changed("warn") {
+		for _, r := range rf.warn {
+			if msg := load.WarnRuleProblem(r); msg != "" {
+				return nil, nil, exitcode.Usage(fmt.Errorf("--warn %s", msg))
+			}
+			p.Warn = append(p.Warn, model.Text{Value: r, Origin: origin("warn", r)})
 		}
 	}
 	if bad != nil {
@@ -287,6 +312,9 @@ func policy(opts *Options) (*model.Policy, error) {
 	if o.MaxAge != nil {
 		p.MaxAge = o.MaxAge
 	}
+	if o.MaxOverdue != nil {
+		p.MaxOverdue = o.MaxOverdue
+	}
 	if slices.Contains(opts.Flags, "--require-complete") {
 		p.RequireComplete = o.RequireComplete
 	}
@@ -298,6 +326,11 @@ func policy(opts *Options) (*model.Policy, error) {
 	}
 	for _, r := range o.Dimensions {
 		p.SetDimension(r.ID, r.Origin).Min = r.Min
+	}
+	for _, w := range o.Warn {
+		if !p.WarnOnly(w.Value) {
+			p.Warn = append(p.Warn, w)
+		}
 	}
 	if p.MaxDrop != nil && p.MaxDrop.Origin.Flag != "" && p.Baseline == nil {
 		return nil, exitcode.Usage(errors.New("--max-drop needs a baseline to compare with: --baseline FILE, or baseline: in the policy file"))

@@ -126,7 +126,7 @@ func (o *Options) check(cmd *cobra.Command) error {
 	}
 	o.date = o.Now()
 	if o.Date != "" {
-		t, err := parseDate(o.Date)
+		t, err := model.ParseDate(o.Date)
 		if err != nil {
 			return exitcode.Usage(fmt.Errorf("--date: %w", err))
 		}
@@ -134,7 +134,7 @@ func (o *Options) check(cmd *cobra.Command) error {
 	}
 	o.date = time.Date(o.date.Year(), o.date.Month(), o.date.Day(), 0, 0, 0, 0, time.UTC)
 	if o.Closes != "" {
-		t, err := parseDate(o.Closes)
+		t, err := model.ParseDate(o.Closes)
 		if err != nil {
 			return exitcode.Usage(fmt.Errorf("--closes: %w", err))
 		}
@@ -145,15 +145,6 @@ func (o *Options) check(cmd *cobra.Command) error {
 		o.closes = t
 	}
 	return nil
-}
-
-func parseDate(v string) (time.Time, error) {
-	v = strings.TrimSpace(v)
-	t, err := time.Parse(model.DateLayout, v)
-	if err != nil || len(v) != len(model.DateLayout) {
-		return time.Time{}, fmt.Errorf("%q is not a date (expected YYYY-MM-DD, such as 2026-11-22)", v)
-	}
-	return t, nil
 }
 
 func formRun(opts *Options) error {

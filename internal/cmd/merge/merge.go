@@ -288,6 +288,7 @@ func Merge(inputs []Input, anonymize bool) (*model.Assessment, []string, error) 
 	if len(twice) > 0 {
 		return nil, nil, errors.New(strings.Join(twice, "\n") + "\n(each respondent answers once in a round; remove or rename one of the responses)")
 	}
+	merged.Actions = mergeActions(inputs)
 	if anonymize {
 		for i := range merged.Responses {
 			merged.Responses[i].Respondent = "Respondent " + strconv.Itoa(i+1)
@@ -295,6 +296,31 @@ func Merge(inputs []Input, anonymize bool) (*model.Assessment, []string, error) 
 	}
 	labelAnonymous(merged.Responses, seen)
 	return merged, warnings, nil
+}
+
+// mergeActions keeps the actions every file records, in the order of the
+// files, so that nothing agreed is lost in the merged round. An action that
+// several files record alike (the same target, text, owner, due date and
+// status, as when a coordinator's file is merged with copies of it) is kept
+// once; actions that differ in any of these are all kept, for the group to
+// settle with cop plan.
+func mergeActions(inputs []Input) []model.Action {
+	type key struct {
+		target, what, owner, due, status string
+	}
+	var out []model.Action
+	seen := map[key]bool{}
+	for _, in := range inputs {
+		for _, a := range in.Assessment.Actions {
+			k := key{a.Target(), strings.TrimSpace(a.What), strings.TrimSpace(a.Owner), a.Due.Format(model.DateLayout), a.Status}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // labelAnonymous gives each response without a respondent its own label,

@@ -217,3 +217,32 @@ func TestMergeInvited(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestMergeKeepsActions: a round's actions are what its members agreed;
+// merging never drops them. a.yaml and b.yaml both record "Agree a plan"
+// alike (kept once); b.yaml also records a second action and a.yaml the
+// same text as b.yaml's second but with another owner (both kept): three
+// actions, in the order of the files.
+func TestMergeKeepsActions(t *testing.T) {
+	due, _ := time.Parse(model.DateLayout, "2027-01-31")
+	plan := model.Action{Dimension: "d", Indicator: "i", What: "Agree a plan", Owner: "Ana", Due: due, Status: model.ActionPlanned}
+	visit := model.Action{Dimension: "d", What: "Visit two teams", Owner: "Dev", Status: model.ActionDoing}
+	visitBen := visit
+	visitBen.Owner = "Ben"
+	a := round("C", "2026-11-22", "fw", "1.0.0", "Ana")
+	a.Actions = []model.Action{plan, visitBen}
+	b := round("C", "2026-11-22", "fw", "1.0.0", "Ben")
+	b.Actions = []model.Action{plan, visit}
+	m, _, err := Merge([]Input{{"a.yaml", a}, {"b.yaml", b}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range m.Actions {
+		got = append(got, x.Target()+" "+x.What+" ("+x.Owner+")")
+	}
+	want := "d/i Agree a plan (Ana) | d Visit two teams (Ben) | d Visit two teams (Dev)"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("actions = %q, want %q", strings.Join(got, " | "), want)
+	}
+}

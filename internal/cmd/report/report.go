@@ -37,6 +37,10 @@ type Options struct {
 	Weakest   int
 	// Policy is a policy file whose targets the HTML report draws.
 	Policy string
+	// Previous is the community's previous round; without it, it is looked
+	// for beside File, unless NoPrevious.
+	Previous   string
+	NoPrevious bool
 }
 
 // NewCmdReport builds cop report. runF replaces the run function in tests
@@ -47,9 +51,11 @@ func NewCmdReport(f *factory.Factory, runF func(*Options) error) *cobra.Command 
 		Use:   "report FILE",
 		Short: "Show the maturity report of an assessment file",
 		Long: `Show the maturity report of an assessment file: the overall score, level and
-coverage; a row per dimension with its score, level, coverage and a bar; the
-weakest indicators with guidance on what to try next; the indicators where
-respondents disagree; the indicators nobody could rate; and the notes.
+coverage, and what the level means; a row per dimension with its score,
+level, coverage and a bar; the weakest indicators with options to try that
+fit the community's stage; the indicators where respondents disagree; the
+indicators nobody could rate; questions for the group's meeting; the actions
+agreed; and the notes.
 
 FILE is an assessment file (kind: cop-assessment), or - for standard input.
 Its framework is found by the id the file names: an embedded one, or the one
@@ -61,7 +67,13 @@ dimensions beside a table of the same numbers with a bar per dimension, the
 indicators with their ratings, spread and disagreement, the weakest with
 guidance, and the notes. --policy FILE draws the targets of a policy file
 (kind: cop-policy, as cop check reads) on the radar as a dashed polygon and
-lists the gap to each.` + options.ExitStatus(false, false),
+lists the gap to each.
+
+The actions the community agreed after the round (actions:, see cop plan)
+are listed, and so is the change since the community's previous round: the
+latest earlier round of the same community and framework in FILE's folder,
+or --previous FILE. Its actions are shown with their status and how the
+indicator each is about moved since.` + options.ExitStatus(false, false),
 		Example: `  cop report examples/riverside-nurses/2026-11-22.yaml
   cop report --explain examples/city-libraries/2026-10-14.yaml
   cop report -f json examples/oss-maintainers/2026-09-01.yaml | jq .overall
@@ -77,6 +89,9 @@ lists the gap to each.` + options.ExitStatus(false, false),
 			if opts.Policy != "" && opts.Format != "html" {
 				return exitcode.Usage(fmt.Errorf("--policy draws targets in -f html only (got -f %s); cop check shows the gap to each target in any format", opts.Format))
 			}
+			if opts.NoPrevious && opts.Previous != "" {
+				return exitcode.Usage(fmt.Errorf("--previous and --no-previous cannot be used together"))
+			}
 			if opts.Weakest < 0 {
 				return exitcode.Usage(fmt.Errorf("--weakest must be 0 or more, got %d", opts.Weakest))
 			}
@@ -90,8 +105,11 @@ lists the gap to each.` + options.ExitStatus(false, false),
 	options.Output(cmd, &opts.Output)
 	options.Framework(cmd, &opts.Framework)
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the arithmetic behind every number")
-	cmd.Flags().IntVar(&opts.Weakest, "weakest", 5, "list the `N` weakest indicators with guidance")
+	cmd.Flags().IntVar(&opts.Weakest, "weakest", render.DefaultWeakest, "list the `N` weakest indicators, with options to try")
 	cmd.Flags().StringVar(&opts.Policy, "policy", "", "draw the targets of the policy `FILE` (with -f html)")
+	cmd.Flags().StringVar(&opts.Previous, "previous", "", "the community's previous round, `FILE` (default: the latest earlier round beside FILE)")
+	_ = cmd.MarkFlagFilename("previous", "yaml", "yml")
+	cmd.Flags().BoolVar(&opts.NoPrevious, "no-previous", false, "do not look for the previous round")
 	_ = cmd.MarkFlagFilename("policy", "yaml", "yml")
 	return cmd
 }
@@ -124,7 +142,12 @@ func reportRun(opts *Options) error {
 			return err
 		}
 	}
+	prev, err := previousRound(opts, loaded.Assessment, loaded.Framework, cat)
+	if err != nil {
+		return err
+	}
 	rep := &render.Report{
+		Previous:   prev,
 		Policy:     pol,
 		Assessment: loaded.Assessment,
 		Result:     score.Compute(loaded.Framework, loaded.Assessment),
@@ -164,3 +187,6 @@ func reportRun(opts *Options) error {
 		return write(w, rep)
 	})
 }
+
+// errorf is a usage error: a --previous that cannot be the previous round.
+func errorf(format string, args ...any) error { return exitcode.Usage(fmt.Errorf(format, args...)) }

@@ -1,0 +1,92 @@
+package survey
+
+import (
+	"strings"
+
+	"github.com/cophealth/cop/internal/model"
+	"github.com/cophealth/cop/internal/render"
+)
+
+// A dimension's notes box holds its indicators' notes too (indicator-notes
+// in the file), one a line, each starting with the indicator's title (or
+// id) and a colon: "Development plan: a draft exists". A line of its own
+// per indicator keeps the page to one box, so that the questions and their
+// count stay as they are, and reads the same in accessible mode.
+
+// composeNotes is what a dimension's notes box shows: the dimension's note,
+// then a line per indicator note, titled.
+func composeNotes(d *model.Dimension, r *model.Response) string {
+	var lines []string
+	if n := r.Notes[d.ID]; n != "" {
+		lines = append(lines, n)
+	}
+	for _, ind := range d.Indicators {
+		if n := strings.TrimSpace(r.IndicatorNotes[d.ID][ind.ID]); n != "" {
+			lines = append(lines, render.OneLine(ind.Title)+": "+strings.Join(strings.Fields(n), " "))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// splitNotes reads a dimension's notes box back: each line that starts with
+// one of the dimension's indicator titles or ids and a colon is that
+// indicator's note (lines for the same indicator are joined), the rest is
+// the dimension's note.
+func splitNotes(d *model.Dimension, text string) (dimNote string, indNotes map[string]string) {
+	var rest []string
+	for _, line := range strings.Split(text, "\n") {
+		if id, note, ok := indicatorLine(d, line); ok {
+			if indNotes == nil {
+				indNotes = map[string]string{}
+			}
+			if prev := indNotes[id]; prev != "" {
+				note = prev + " " + note
+			}
+			indNotes[id] = note
+			continue
+		}
+		rest = append(rest, line)
+	}
+	return strings.TrimSpace(strings.Join(rest, "\n")), indNotes
+}
+
+// indicatorLine reports whether a line is an indicator's note: "Title: text"
+// or "id: text", the title matched without regard to case or spacing.
+func indicatorLine(d *model.Dimension, line string) (id, note string, ok bool) {
+	head, text, found := strings.Cut(line, ":")
+	if !found {
+		return "", "", false
+	}
+	text = strings.TrimSpace(text)
+	head = strings.ToLower(strings.Join(strings.Fields(head), " "))
+	if text == "" || head == "" {
+		return "", "", false
+	}
+	for _, ind := range d.Indicators {
+		if head == strings.ToLower(render.OneLine(ind.Title)) || head == strings.ToLower(ind.ID) {
+			return ind.ID, text, true
+		}
+	}
+	return "", "", false
+}
+
+// setNotes records what a dimension's notes box holds in the response.
+func setNotes(r *model.Response, d *model.Dimension, text string) {
+	dimNote, indNotes := splitNotes(d, text)
+	if dimNote == "" {
+		delete(r.Notes, d.ID)
+	} else {
+		if r.Notes == nil {
+			r.Notes = map[string]string{}
+		}
+		r.Notes[d.ID] = dimNote
+	}
+	if len(indNotes) == 0 {
+		delete(r.IndicatorNotes, d.ID)
+		return
+	}
+	if r.IndicatorNotes == nil {
+		r.IndicatorNotes = map[string]map[string]string{}
+	}
+	r.IndicatorNotes[d.ID] = indNotes
+}
