@@ -34,11 +34,14 @@ func Create(path string, fn func(io.Writer) error) error {
 func write(path string, exclusive bool, fn func(io.Writer) error) (err error) {
 	mode := fs.FileMode(0o644)
 	if st, statErr := os.Stat(path); statErr == nil {
-		if exclusive {
-			return fmt.Errorf("%s: %w", path, ErrExists)
-		}
+		// A directory first: --force could not replace it, so offering
+		// --force for it (as for an existing file) would send the user
+		// round in a circle.
 		if st.IsDir() {
 			return fmt.Errorf("%s: is a directory", path)
+		}
+		if exclusive {
+			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
 		mode = st.Mode().Perm()
 	}

@@ -91,3 +91,19 @@ func TestWriteIntoMissingFolder(t *testing.T) {
 		t.Fatal("wrote into a folder that does not exist")
 	}
 }
+
+// TestDirectoryIsNotAnExistingFile: Create onto a directory says it is a
+// directory, not that it exists (the caller would then offer --force, which
+// could not help); Write says the same. Nothing is written in it.
+func TestDirectoryIsNotAnExistingFile(t *testing.T) {
+	dir := t.TempDir()
+	for name, f := range map[string]func(string, func(io.Writer) error) error{"Create": Create, "Write": Write} {
+		err := f(dir, writeString("x"))
+		if err == nil || errors.Is(err, ErrExists) || err.Error() != dir+": is a directory" {
+			t.Errorf("%s onto a directory: err = %v, want %q", name, err, dir+": is a directory")
+		}
+	}
+	if names := entries(t, dir); len(names) != 0 {
+		t.Errorf("written into the directory: %v", names)
+	}
+}

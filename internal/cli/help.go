@@ -20,15 +20,16 @@ func environmentHelp() string {
 const environmentVariables = `Environment variables that change what cop does.
 
 COLOUR
-  NO_COLOR          any value but empty: no colour (see no-color.org)
+  NO_COLOR          any value but empty: no colour, even with CLICOLOR_FORCE
+                    (see no-color.org)
   CLICOLOR          0: no colour
   CLICOLOR_FORCE    any value but empty or 0: colour even when the output is
                     not a terminal, as in cop compare examples/ | less -R
   TERM              dumb: no colour, and cop assess asks line by line;
                     dumb or linux: bars drawn with # instead of blocks
 
-  Colour is decided by the first of these that applies, as the GitHub CLI
-  does: --color always or never; CLICOLOR_FORCE; NO_COLOR, CLICOLOR=0 or
+  Colour is decided by the first of these that applies: --color always or
+  never (a choice for one run); NO_COLOR; CLICOLOR_FORCE; CLICOLOR=0 or
   TERM=dumb; otherwise colour only when the output is a terminal.
 
 TEXT

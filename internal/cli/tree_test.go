@@ -118,3 +118,39 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 		t.Errorf("walked %d commands; the tree has more", n)
 	}
 }
+
+// TestFlagHelpIsConsistent: every flag that takes a value names it with a
+// placeholder (N, FILE, KEY), not pflag's type name (int, string), and no
+// default is quoted: pflag writes (default "name") for plain string flags,
+// (default 5) for the rest.
+func TestFlagHelpIsConsistent(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	root := NewCmdRoot(factory.New(ios))
+	n := 0
+	walk(root, func(c *cobra.Command) {
+		for _, line := range strings.Split(c.LocalFlags().FlagUsagesWrapped(0), "\n") {
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			n++
+			f := strings.Fields(line)
+			// "-f, --format FORMAT usage..." or "--weakest N usage..."
+			i := 0
+			if strings.HasSuffix(f[0], ",") {
+				i = 1
+			}
+			if len(f) > i+1 {
+				switch f[i+1] {
+				case "int", "string", "float", "float64", "uint", "strings", "stringArray", "duration":
+					t.Errorf("%s: %s shows its type %q, not a placeholder: %s", c.CommandPath(), f[i], f[i+1], strings.TrimSpace(line))
+				}
+			}
+			if strings.Contains(line, `(default "`) {
+				t.Errorf("%s: quoted default: %s", c.CommandPath(), strings.TrimSpace(line))
+			}
+		}
+	})
+	if n < 50 {
+		t.Errorf("checked %d flags; the tree has more", n)
+	}
+}

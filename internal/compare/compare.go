@@ -90,6 +90,46 @@ func CommunityKey(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
 
+// NaturalCompare orders two names as a person would: runs of digits are
+// compared as numbers, so "Community 2" comes before "Community 10", and
+// everything else by character. Equal numbers written differently ("07"
+// and "7") go by the shorter first, so that no two different names
+// compare equal. Callers lower-case the names for a case-insensitive
+// order (CommunityKey).
+func NaturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		if isDigit(a[0]) && isDigit(b[0]) {
+			da, db := digitRun(a), digitRun(b)
+			// Leading zeros do not change the number; then a longer run
+			// is a larger number, and runs of one length compare as text.
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := cmp.Or(cmp.Compare(len(na), len(nb)), strings.Compare(na, nb), cmp.Compare(da, db)); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		// Byte by byte: UTF-8 bytes sort as their characters do, and no
+		// byte inside a multi-byte character is an ASCII digit.
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// digitRun is the length of the run of ASCII digits that s starts with.
+func digitRun(s string) int {
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
 // Mode is the shape of a comparison.
 type Mode string
 
@@ -455,7 +495,7 @@ func (c *Comparison) sortGroups(groups, shown [][]*Round) error {
 				return cmp.Compare(vb, va) // highest first
 			}
 		}
-		return cmp.Or(cmp.Compare(CommunityKey(name(a)), CommunityKey(name(b))), cmp.Compare(name(a), name(b)))
+		return cmp.Or(NaturalCompare(CommunityKey(name(a)), CommunityKey(name(b))), cmp.Compare(name(a), name(b)))
 	})
 	g2, s2 := make([][]*Round, len(order)), make([][]*Round, len(order))
 	for i, o := range order {

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -265,5 +266,38 @@ func TestFiles(t *testing.T) {
 	}
 	if got := Files([]string{"a", "b", "c", "d", "e"}, 3); got != "a, b, c and 2 more" {
 		t.Errorf("Files = %q", got)
+	}
+}
+
+// TestNaturalCompare: digits compare as numbers, the rest as text; sorting
+// a shuffled list gives the order a person expects.
+func TestNaturalCompare(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"community number 2", "community number 10", -1},
+		{"community number 10", "community number 9", 1},
+		{"community number 10", "community number 10", 0},
+		{"a1b2", "a1b10", -1},
+		{"a 007", "a 7", 1}, // the same number: the shorter writing first
+		{"a 07", "a 8", -1},
+		{"a", "a 1", -1},
+		{"a9", "ab", -1},                                          // '9' < 'b' as characters
+		{"99999999999999999999 a", "100000000000000000000 a", -1}, // beyond int64
+		{"école 2", "école 10", -1},
+	} {
+		if got := NaturalCompare(c.a, c.b); got != c.want {
+			t.Errorf("NaturalCompare(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+		if got := NaturalCompare(c.b, c.a); got != -c.want {
+			t.Errorf("NaturalCompare(%q, %q) = %d, want %d", c.b, c.a, got, -c.want)
+		}
+	}
+	names := []string{"community number 11", "community number 1", "community number 10", "community number 2", "community number 3"}
+	slices.SortFunc(names, NaturalCompare)
+	want := []string{"community number 1", "community number 2", "community number 3", "community number 10", "community number 11"}
+	if !slices.Equal(names, want) {
+		t.Errorf("sorted: %q\nwant:   %q", names, want)
 	}
 }

@@ -8,11 +8,13 @@
 // visible escapes such as \x1b, so that nothing is hidden from the reader.
 //
 // render's Inert and OneLine, load's Problem.Error and every diagnostic cop
-// prints on standard error go through it. It is a leaf package so that
+// prints on standard error go through it, and the table formats (text for
+// people) are written through its Writer. It is a leaf package so that
 // every other package can use it.
 package inert
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -38,13 +40,84 @@ func Message(s string) string {
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		rest := strings.TrimLeftFunc(l, unicode.IsSpace)
-		if strings.HasPrefix(rest, "::") || strings.HasPrefix(rest, "##") {
-			lead := len(l) - len(rest)
-			lines[i] = l[:lead] + fmt.Sprintf("\\x%02x", rest[0]) + rest[1:]
-		}
+		lines[i] = noCommand(l)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// noCommand escapes the first character of a line that would begin a CI
+// workflow command once leading white space is trimmed.
+func noCommand(l string) string {
+	rest := strings.TrimLeftFunc(l, unicode.IsSpace)
+	if strings.HasPrefix(rest, "::") || strings.HasPrefix(rest, "##") {
+		lead := len(l) - len(rest)
+		return l[:lead] + fmt.Sprintf("\\x%02x", rest[0]) + rest[1:]
+	}
+	return l
+}
+
+// Writer passes text for people (the table formats on standard output or
+// in a file) through to another writer, escaping on each line a CI workflow
+// command at its start as Message does: a community called
+// "::error::pwned" must not become an annotation when a report is printed
+// in a CI log. Data formats (JSON, CSV, YAML, JUnit, Markdown) keep their
+// exact text and do not use it. Lines are held until they end; call Flush
+// after the last write.
+type Writer struct {
+	w   io.Writer
+	buf []byte
+}
+
+// NewWriter returns a Writer over w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+
+// Write writes every whole line in p (and any held before), keeping the
+// rest of the last line until it ends or Flush is called.
+func (w *Writer) Write(p []byte) (int, error) {
+	w.buf = append(w.buf, p...)
+	end := bytes.LastIndexByte(w.buf, '\n')
+	if end < 0 {
+		return len(p), nil
+	}
+	if err := w.emit(w.buf[:end+1]); err != nil {
+		return 0, err
+	}
+	w.buf = append(w.buf[:0], w.buf[end+1:]...)
+	return len(p), nil
+}
+
+// Flush writes the unfinished last line, if any.
+func (w *Writer) Flush() error {
+	if len(w.buf) == 0 {
+		return nil
+	}
+	err := w.emit(w.buf)
+	w.buf = w.buf[:0]
+	return err
+}
+
+func (w *Writer) emit(b []byte) error {
+	if !bytes.Contains(b, []byte("::")) && !bytes.Contains(b, []byte("##")) {
+		_, err := w.w.Write(b)
+		return err
+	}
+	lines := strings.Split(string(b), "\n")
+	for i, l := range lines {
+		lines[i] = noCommand(l)
+	}
+	_, err := io.WriteString(w.w, strings.Join(lines, "\n"))
+	return err
+}
+
+// Lines runs write over a Writer on w and flushes it: how a command writes
+// a table format.
+func Lines(w io.Writer, write func(io.Writer) error) error {
+	lw := NewWriter(w)
+	if err := write(lw); err != nil {
+		lw.Flush()
+		return err
+	}
+	return lw.Flush()
 }
 
 // Fprintf formats like fmt.Fprintf and writes the result through Message:

@@ -1,6 +1,7 @@
 package inert
 
 import (
+	"io"
 	"strings"
 	"testing"
 )
@@ -55,5 +56,40 @@ func TestMessage(t *testing.T) {
 	s := "::x\n\x1b"
 	if once, twice := Message(s), Message(Message(s)); once != twice {
 		t.Errorf("Message twice = %q, once = %q", twice, once)
+	}
+}
+
+// TestWriter: text written in any pieces comes out as Message would escape
+// it for workflow commands, byte for byte otherwise (control characters are
+// the renderers' business), and nothing is lost at the end.
+func TestWriter(t *testing.T) {
+	in := "Title\n::error::pwned, 2026-11-22\n  ##vso[x]\nmid::dle stays\n::warning::no newline at the end"
+	want := "Title\n" + `\x3a:error::pwned, 2026-11-22` + "\n  " + `\x23#vso[x]` + "\nmid::dle stays\n" + `\x3a:warning::no newline at the end`
+	// every way of cutting the text in two, so that "::" and the line
+	// start fall on either side of a write
+	for cut := 0; cut <= len(in); cut++ {
+		var b strings.Builder
+		err := Lines(&b, func(w io.Writer) error {
+			if _, err := io.WriteString(w, in[:cut]); err != nil {
+				return err
+			}
+			_, err := io.WriteString(w, in[cut:])
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != want {
+			t.Fatalf("cut at %d: got %q, want %q", cut, b.String(), want)
+		}
+	}
+	// one byte at a time
+	var b strings.Builder
+	w := NewWriter(&b)
+	for i := 0; i < len(in); i++ {
+		w.Write([]byte{in[i]})
+	}
+	if err := w.Flush(); err != nil || b.String() != want {
+		t.Errorf("byte by byte: got %q (%v), want %q", b.String(), err, want)
 	}
 }

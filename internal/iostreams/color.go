@@ -25,16 +25,17 @@ func (s *IOStreams) ColorMode() string {
 }
 
 // colorFor decides colour for a stream that is a terminal or not. The rules,
-// first match wins, as the GitHub CLI orders them (and as `cop help
-// environment` documents):
+// first match wins (as `cop help environment` documents):
 //
-//  1. --color always or --color never;
-//  2. CLICOLOR_FORCE set to anything but "" or "0": colour, even through a
-//     pipe (cop compare | less -R) and even with NO_COLOR set, because it is
-//     the more specific request;
-//  3. NO_COLOR set to anything but "" (no-color.org), CLICOLOR=0, or
-//     TERM=dumb: no colour;
-//  4. otherwise colour only on a terminal.
+//  1. --color always or --color never: a choice made for this one run, on
+//     the command line, which no-color.org lets override NO_COLOR;
+//  2. NO_COLOR set to anything but "" (no-color.org): no colour, even with
+//     CLICOLOR_FORCE set, since the contract (product.md) says colour is
+//     never used with NO_COLOR;
+//  3. CLICOLOR_FORCE set to anything but "" or "0": colour, even through a
+//     pipe (cop compare | less -R);
+//  4. CLICOLOR=0 or TERM=dumb: no colour;
+//  5. otherwise colour only on a terminal.
 func (s *IOStreams) colorFor(tty bool) bool {
 	switch s.colorMode {
 	case "always":
@@ -42,10 +43,13 @@ func (s *IOStreams) colorFor(tty bool) bool {
 	case "never":
 		return false
 	}
+	if s.Getenv("NO_COLOR") != "" {
+		return false
+	}
 	if v := s.Getenv("CLICOLOR_FORCE"); v != "" && v != "0" {
 		return true
 	}
-	if s.Getenv("NO_COLOR") != "" || s.Getenv("CLICOLOR") == "0" || s.Getenv("TERM") == "dumb" {
+	if s.Getenv("CLICOLOR") == "0" || s.Getenv("TERM") == "dumb" {
 		return false
 	}
 	return tty

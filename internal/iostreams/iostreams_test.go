@@ -45,9 +45,10 @@ func TestColorAndUnicode(t *testing.T) {
 	}
 }
 
-// TestColorPrecedence: the first rule that applies wins, as the GitHub CLI
-// orders them: --color, then CLICOLOR_FORCE, then NO_COLOR, CLICOLOR=0 and
-// TERM=dumb, then whether the stream is a terminal.
+// TestColorPrecedence: the first rule that applies wins: --color (a choice
+// for this run), then NO_COLOR (never colour with it, product.md), then
+// CLICOLOR_FORCE, then CLICOLOR=0 and TERM=dumb, then whether the stream
+// is a terminal.
 func TestColorPrecedence(t *testing.T) {
 	cases := []struct {
 		name  string
@@ -63,7 +64,11 @@ func TestColorPrecedence(t *testing.T) {
 		{"never on a terminal", "never", true, nil, false},
 		{"never beats CLICOLOR_FORCE", "never", true, map[string]string{"CLICOLOR_FORCE": "1"}, false},
 		{"CLICOLOR_FORCE through a pipe", "", false, map[string]string{"CLICOLOR_FORCE": "1"}, true},
-		{"CLICOLOR_FORCE beats NO_COLOR", "", false, map[string]string{"CLICOLOR_FORCE": "1", "NO_COLOR": "1"}, true},
+		{"NO_COLOR beats CLICOLOR_FORCE", "", false, map[string]string{"CLICOLOR_FORCE": "1", "NO_COLOR": "1"}, false},
+		{"NO_COLOR beats CLICOLOR_FORCE on a terminal", "", true, map[string]string{"CLICOLOR_FORCE": "1", "NO_COLOR": "1"}, false},
+		{"empty NO_COLOR does not stop CLICOLOR_FORCE", "", false, map[string]string{"CLICOLOR_FORCE": "1", "NO_COLOR": ""}, true},
+		{"NO_COLOR on a terminal", "", true, map[string]string{"NO_COLOR": "1"}, false},
+		{"CLICOLOR_FORCE beats TERM=dumb", "", false, map[string]string{"CLICOLOR_FORCE": "1", "TERM": "dumb"}, true},
 		{"CLICOLOR_FORCE=0 does not force", "", false, map[string]string{"CLICOLOR_FORCE": "0"}, false},
 		{"CLICOLOR=0 on a terminal", "", true, map[string]string{"CLICOLOR": "0"}, false},
 		{"CLICOLOR=1 does not force", "", false, map[string]string{"CLICOLOR": "1"}, false},

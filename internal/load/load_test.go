@@ -466,9 +466,73 @@ func TestParse(t *testing.T) {
 		{"leading document marker is fine", "---\nkind: x\n", ""},
 		{"empty", "", "f.yaml: is empty (expected a YAML mapping starting with kind:)"},
 		{"comments only", "# nothing\n", "f.yaml: is empty (expected a YAML mapping starting with kind:)"},
-		{"syntax error", "kind: [x\n", "f.yaml:1: invalid YAML: did not find expected ',' or ']'"},
+		// "kind: " is 6 characters, so the [ is in column 7.
+		{"syntax error", "kind: [x\n", "f.yaml:1:7: invalid YAML: this [ is never closed (did not find expected ',' or ']')"},
 		{"undefined alias", "kind: x\nid: *nope\n", "f.yaml:2:5: alias *nope names no anchor (and cop files do not use aliases)"},
 		{"deep nesting", strings.Repeat("[", 10001) + strings.Repeat("]", 10001), "f.yaml: nested more than 10000 levels deep; cop files are a few levels deep"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("f.yaml", []byte(tt.data))
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("Parse = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseSyntaxErrorPositions checks the places the YAML library gets
+// wrong (go-yaml#205): it blames a tab on the line of the value above it
+// and gives a parser error the 0-based line of the enclosing collection.
+// Every expected line and column is counted by hand from the input.
+func TestParseSyntaxErrorPositions(t *testing.T) {
+	const tab = "tab character in indentation; YAML indents with spaces only"
+	tests := []struct {
+		name string
+		data string
+		want string
+	}{
+		// the library says line 2 (where "b: 1" began); the tab opens line 3
+		{"tab after spaces below a value", "a:\n  b: 1\n\t  c: 2\n", "f.yaml:3:1: " + tab},
+		// two spaces, then the tab: column 3
+		{"tab inside the indentation", "a:\n  b: 1\n  \tc: 2\n", "f.yaml:3:3: " + tab},
+		// the library says line 3 of 4; the tab opens line 4
+		{"tab three lines down", "a:\n  b: 1\n  c: 2\n\t  d: 3\n", "f.yaml:4:1: " + tab},
+		// a tab inside a block scalar's text (line 3) is content, not an
+		// error; the tab that is one (line 5) is blamed
+		{"tab in block scalar is content", "a: |\n  x\n  \ty\nb:\n\tc: 1\n", "f.yaml:5:1: " + tab},
+		// the [ opens at line 2 column 4 ("b: " is 3 characters); the
+		// library says line 1
+		{"unclosed [ mid-file", "a: 1\nb: [x, y\nc: 2\nd: 3\n", "f.yaml:2:4: invalid YAML: this [ is never closed (did not find expected ',' or ']')"},
+		{"unclosed {", "a: 1\nb: {x: 1\nc: 2\n", "f.yaml:2:4: invalid YAML: this { is never closed (did not find expected ',' or '}')"},
+		// an unclosed [ on line 1: the library falls back to the problem's line
+		{"unclosed [ on line 1", "a: [x, y\nc: 2\n", "f.yaml:1:4: invalid YAML: this [ is never closed (did not find expected ',' or ']')"},
+		// of two open [, the inner one, after "a: [[x], " (9 characters)
+		{"inner [ on the line", "a: [[x], [y\n", "f.yaml:1:10: invalid YAML: this [ is never closed (did not find expected ',' or ']')"},
+		// a ] does not close a {: the { after "a: [b, " (7 characters) is open
+		{"mismatched closer", "a: [b, {c: d]\n", "f.yaml:1:8: invalid YAML: this { is never closed (did not find expected ',' or '}')"},
+		// the error at the end of a one-line file without a line break is on that line
+		{"error at the end", "[", "f.yaml:1: invalid YAML: did not find expected node content"},
+		// a [ inside quotes is text: the open one is the first, in column 4
+		{"bracket in quotes", "a: ['[', b\n", "f.yaml:1:4: invalid YAML: this [ is never closed (did not find expected ',' or ']')"},
+		// "  - c" on line 3 is a list item inside the mapping that began on
+		// line 2; the library says line 1
+		{"list item in a mapping", "a:\n  b: 1\n  - c\n", "f.yaml:3: invalid YAML: did not find expected key"},
+		// "  d: 2" on line 4 is a key inside the list that began on line 3;
+		// the library says line 2
+		{"key in a list", "a: 1\nb:\n  - c\n  d: 2\n", "f.yaml:4: invalid YAML: did not find expected '-' indicator"},
+		// " d: 2" on line 4 is indented by one space, fitting no block
+		{"odd indentation", "a: 1\nb:\n  c: 1\n d: 2\ne: 3\n", "f.yaml:4: invalid YAML: did not find expected key"},
+		// an unclosed quote on line 2: the library says line 2
+		{"unclosed quote", "a: 1\nb: \"x\nc: 2\n", "f.yaml:2: invalid YAML: a quoted value that starts on this line is never closed (found unexpected end of stream)"},
+		// an unclosed quote on line 1: the library says the line after the end
+		{"unclosed quote on line 1", "a: 'x\nb: 2\n", "f.yaml:1: invalid YAML: a quoted value that starts on this line is never closed (found unexpected end of stream)"},
+		// scanner errors already had the right line: kept
+		{"mapping value in a value", "a: 1\nb: x: y\n", "f.yaml:2: invalid YAML: mapping values are not allowed in this context"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -80,8 +80,30 @@ func CheckFormat(format string, formats []string) error {
 	return exitcode.Usage(fmt.Errorf("unknown format %q (expected %s)", format, strings.Join(formats, ", ")))
 }
 
+// StringVar adds a string flag to cmd whose help shows its default as the
+// other flags show theirs, (default name), where pflag would quote it,
+// (default "name"): pflag quotes the defaults of plain string flags only.
+// Name the value's placeholder in usage with backquotes, such as `KEY`.
+func StringVar(cmd *cobra.Command, p *string, name, value, usage string) {
+	*p = value
+	cmd.Flags().Var((*word)(p), name, usage)
+}
+
+// word is a string flag that is not of pflag's type "string".
+type word string
+
+// String returns the value.
+func (w *word) String() string { return string(*w) }
+
+// Set takes any value; the command checks it.
+func (w *word) Set(s string) error { *w = word(s); return nil }
+
+// Type names the value when the usage names no placeholder.
+func (w *word) Type() string { return "VALUE" }
+
 // Output adds -o/--output for output that cop can make again from its
-// inputs (reports, comparisons, check results, lists, schemas): an existing
+// inputs (reports, comparisons, check results, lists, schemas, the form
+// page): an existing
 // FILE is replaced, atomically. Files that hold answers use OutputKeep.
 func Output(cmd *cobra.Command, p *string) {
 	cmd.Flags().StringVarP(p, "output", "o", "", "write to `FILE` instead of standard output (replacing it)")
@@ -98,9 +120,9 @@ func OutputKeep(cmd *cobra.Command, p *string) {
 // manual state it.
 const OutputRule = `-o FILE writes to FILE instead of standard output, atomically (a reader
 never sees half a file). Output that cop can make again from its inputs
-(reports, comparisons, check results, lists, schemas) replaces FILE; a file
-that holds answers (cop assess, cop merge, cop framework export) is never
-replaced unless --force is given.`
+(reports, comparisons, check results, lists, schemas, the form page)
+replaces FILE; a file that holds answers (cop assess, cop merge, cop
+framework export) is never replaced unless --force is given.`
 
 // Framework adds --framework to a command that reads assessments: a
 // framework file of the user's own, used for the assessments that name its

@@ -30,6 +30,15 @@ type Report struct {
 	// pins) and Version the cop that makes it: the HTML footer says both.
 	Made    time.Time
 	Version string
+	// Draft says why the assessment is a draft, answers saved part way
+	// ("the file says draft: true", "its name ends .draft.yaml"), or is
+	// empty: a draft's report says so under its headline.
+	Draft string
+}
+
+// draftText follows "Draft:" under a draft report's headline.
+func draftText(rep *Report) string {
+	return "not every answer is final (" + rep.Draft + ")"
 }
 
 // ReportFormats are the formats cop report writes.

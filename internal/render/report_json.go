@@ -16,6 +16,8 @@ type ReportDoc struct {
 	Date        string       `json:"date"`
 	Framework   FrameworkDoc `json:"framework"`
 	Respondents int          `json:"respondents"`
+	// Draft is true for a draft (answers saved part way); absent otherwise.
+	Draft bool `json:"draft,omitempty"`
 	// Response is the response rate, when the file says how many were invited.
 	Response      *RateDoc       `json:"response,omitempty"`
 	Overall       OverallDoc     `json:"overall"`
@@ -109,6 +111,7 @@ func NewReportDoc(rep *Report) *ReportDoc {
 		Date:          a.Date.Format(model.DateLayout),
 		Framework:     FrameworkDoc{ID: fw.ID, Version: fw.Version, Title: fw.Title},
 		Respondents:   res.Respondents,
+		Draft:         rep.Draft != "",
 		Dimensions:    []DimensionDoc{},
 		Weakest:       []IndicatorRef{},
 		Disagreements: []IndicatorRef{},

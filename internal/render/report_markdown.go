@@ -15,6 +15,10 @@ func ReportMarkdown(w io.Writer, rep *Report) error {
 	p := &printer{w: w}
 	p.line("# %s: health report, %s", Markdown(a.Community), a.Date.Format(model.DateLayout))
 	p.line("")
+	if rep.Draft != "" {
+		p.line("**Draft:** %s", Markdown(draftText(rep)))
+		p.line("")
+	}
 	p.line("Framework: %s (%s %s). Respondents: %d.", Markdown(fw.Title), Markdown(fw.ID), Markdown(fw.Version), res.Respondents)
 	p.line("")
 	rateMarkdown(p, rep)

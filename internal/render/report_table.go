@@ -18,6 +18,9 @@ func ReportTable(w io.Writer, rep *Report) error {
 	lineWidth := st.width()
 	p := &printer{w: w, width: lineWidth}
 	p.line("%s, %s", st.Bold(OneLine(a.Community)), a.Date.Format(model.DateLayout))
+	if rep.Draft != "" {
+		p.line("Draft: %s", OneLine(draftText(rep)))
+	}
 	p.line("%s (%s %s), %s", OneLine(fw.Title), fw.ID, OneLine(fw.Version), Plural(res.Respondents, "respondent"))
 	ratePlain(p, rep)
 	p.line("")

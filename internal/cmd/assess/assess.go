@@ -22,6 +22,7 @@ import (
 	"github.com/cophealth/cop/internal/encode"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -135,12 +136,12 @@ accessible mode, cop assess stops at once with status 2.` + options.ExitStatus(f
 	_ = cmd.MarkFlagFilename("resume", "yaml", "yml")
 	flags.BoolVar(&opts.Force, "force", false, "replace an existing file (and start again over an earlier draft)")
 	flags.BoolVar(&opts.Accessible, "accessible", false, "plain numbered prompts, one per line, for screen readers and piped answers")
-	flags.StringVar(&opts.Theme, "theme", "auto", "colours for a dark or light terminal: auto, dark, light")
+	options.StringVar(cmd, &opts.Theme, "theme", "auto", "the colour `THEME` for a dark or light terminal: auto, dark, light")
 	_ = cmd.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions(survey.Themes, cobra.ShellCompDirectiveNoFileComp))
-	flags.StringVar(&opts.Community, "community", "", "the community's name (skips the question)")
-	flags.StringVar(&opts.Respondent, "respondent", "", "your name (skips the question)")
-	flags.StringVar(&opts.Role, "role", "", "your role, such as coordinator (skips the question)")
-	flags.StringVar(&opts.Date, "date", "", "the round's date, YYYY-MM-DD (skips the question; default today)")
+	flags.StringVar(&opts.Community, "community", "", "the community's `NAME` (skips the question)")
+	flags.StringVar(&opts.Respondent, "respondent", "", "your `NAME` (skips the question)")
+	flags.StringVar(&opts.Role, "role", "", "your `ROLE`, such as coordinator (skips the question)")
+	flags.StringVar(&opts.Date, "date", "", "the round's date, `YYYY-MM-DD` (skips the question; default today)")
 	return cmd
 }
 
@@ -563,7 +564,8 @@ func (s *session) finish() error {
 		Weakest:    reportWeakest,
 		Style:      render.Style{Color: ios.ColorEnabled(), Unicode: ios.UnicodeEnabled(), Width: ios.TerminalWidth()},
 	}
-	if err := render.ReportTable(ios.Out, rep); err != nil {
+	// cop report's table, escaped as cop report escapes it (package inert)
+	if err := inert.Lines(ios.Out, func(w io.Writer) error { return render.ReportTable(w, rep) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(ios.ErrOut, "Saved %s.\n", s.out)

@@ -428,7 +428,15 @@ func checkRun(opts *Options) error {
 	case "github":
 		write = render.CheckGitHub
 	}
-	if err := opts.WriteOutput(opts.Output, func(w io.Writer) error { return write(w, rep) }); err != nil {
+	err = opts.WriteOutput(opts.Output, func(w io.Writer) error {
+		if opts.Format == options.Table || opts.Format == options.Text {
+			// text for people: a file named "::warning::x" must not
+			// become a CI annotation (package inert)
+			return inert.Lines(w, func(w io.Writer) error { return write(w, rep) })
+		}
+		return write(w, rep)
+	})
+	if err != nil {
 		return err
 	}
 	if opts.Format == "github" {

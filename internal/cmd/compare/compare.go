@@ -56,8 +56,9 @@ func NewCmdCompare(f *factory.Factory, runF func(*Options) error) *cobra.Command
 coverage and number of respondents; a column per round.
 
 - Several communities: a column per community, its latest round (every round
-  with --all-rounds), sorted with --sort: name (the default), overall, or a
-  dimension id (highest score first).
+  with --all-rounds), sorted with --sort: name (the default; ignoring case,
+  with Team 2 before Team 10), overall, or a dimension id (highest score
+  first).
 - One community: its rounds in date order, each with the change since the
   round before, marked up or down. Changes are taken between the scores as
   shown, rounded to 2 decimals. (--sort orders communities; one community's
@@ -124,7 +125,7 @@ polygon and adds a Target column.` + options.ExitStatus(false, false),
 		"use the framework in `FILE` for assessments that name its id (repeat it to give several versions)")
 	_ = cmd.MarkFlagFilename("framework", "yaml", "yml")
 	cmd.Flags().BoolVar(&opts.AllRounds, "all-rounds", false, "show every round of each community side by side, not only the latest")
-	cmd.Flags().StringVar(&opts.Sort, "sort", grid.SortName, "order the communities by `KEY`: name, overall, or a dimension id (highest score first)")
+	options.StringVar(cmd, &opts.Sort, "sort", grid.SortName, "order the communities by `KEY`: name, overall, or a dimension id (highest score first)")
 	_ = cmd.RegisterFlagCompletionFunc("sort", sortCompletion)
 	cmd.Flags().StringVar(&opts.Policy, "policy", "", "draw the targets of the policy `FILE` (with -f html)")
 	_ = cmd.MarkFlagFilename("policy", "yaml", "yml")
@@ -224,7 +225,15 @@ func compareRun(opts *Options) error {
 	case "html":
 		write = render.CompareHTML
 	}
-	if err := opts.WriteOutput(opts.Output, func(w io.Writer) error { return write(w, rep) }); err != nil {
+	err = opts.WriteOutput(opts.Output, func(w io.Writer) error {
+		if opts.Format == options.Table || opts.Format == options.Text {
+			// text for people: a community named "::error::x" must not
+			// become a CI annotation (package inert)
+			return inert.Lines(w, func(w io.Writer) error { return write(w, rep) })
+		}
+		return write(w, rep)
+	})
+	if err != nil {
 		return err
 	}
 	if bad > 0 {

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cophealth/cop/internal/atomicfile"
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
@@ -74,8 +73,8 @@ members were asked, for the response rate in cop report):
 
 --anonymous asks no name: each saved file has no respondent, and cop merge
 labels them "Anonymous 1", "Anonymous 2" and so on. The page is written to
---output FILE (standard output without it); an existing file is never
-replaced unless --force is given.` + options.ExitStatus(false, false),
+--output FILE (standard output without it); it holds no answers, so an
+existing FILE is replaced, as cop makes the same page again.` + options.ExitStatus(false, false),
 		Example: `  cop form --community "Riverside Palliative Care Nurses" -o questionnaire.html
   cop form --community "City Libraries" --date 2026-11-22 --closes 2026-12-05 \
       --contact "ana.ruiz@example.org" -o city-libraries-2026-11-22.html
@@ -101,9 +100,14 @@ replaced unless --force is given.` + options.ExitStatus(false, false),
 	flags.StringVar(&opts.Closes, "closes", "", "the last day to answer, `YYYY-MM-DD`")
 	flags.BoolVar(&opts.Anonymous, "anonymous", false, "ask no name: the saved files have no respondent")
 	options.Format(cmd, &opts.Format, Formats, "html")
-	options.OutputKeep(cmd, &opts.Output)
+	options.Output(cmd, &opts.Output)
 	_ = cmd.MarkFlagFilename("output", "html", "htm")
-	flags.BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
+	// --force once allowed replacing the page; the page is now always
+	// replaced, and scripts that pass --force keep working. Hidden, not
+	// deprecated: pflag prints its deprecation note on standard output,
+	// where the page may be going.
+	flags.BoolVar(&opts.Force, "force", false, "replace the --output file (it always is)")
+	_ = flags.MarkHidden("force")
 	return cmd
 }
 
@@ -160,20 +164,14 @@ func formRun(opts *Options) error {
 		Closes:    opts.closes,
 		Anonymous: opts.Anonymous,
 	}
-	write := func(w io.Writer) error { return page.Write(w, round) }
-	switch {
-	case opts.Output == "" || opts.Output == "-":
-		return opts.WriteOutput("", write)
-	case opts.Force:
-		err = atomicfile.Write(opts.Output, write)
-	default:
-		err = atomicfile.Create(opts.Output, write)
-		if errors.Is(err, atomicfile.ErrExists) {
-			return exitcode.Usage(fmt.Errorf("%s already exists; nothing was written (pass --force to replace it)", opts.Output))
-		}
-	}
-	if err != nil {
+	// The page holds no answers (they stay in the member's browser and
+	// the files they save), so an existing page is replaced, like any
+	// output cop can make again.
+	if err := opts.WriteOutput(opts.Output, func(w io.Writer) error { return page.Write(w, round) }); err != nil {
 		return err
+	}
+	if opts.Output == "" || opts.Output == "-" {
+		return nil
 	}
 	inert.Fprintf(opts.IO.ErrOut, "wrote %s: the %s questionnaire (%d questions) for %s, round of %s\n",
 		opts.Output, fw.ID, fw.IndicatorCount(), inert.Line(round.Community), round.Date.Format(model.DateLayout))

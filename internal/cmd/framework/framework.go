@@ -231,7 +231,11 @@ func showRun(opts *showOptions) error {
 		case "markdown":
 			return render.FrameworkMarkdown(w, fw, opts.Guidance)
 		}
-		return render.FrameworkText(w, fw, opts.Guidance, outputWidth(opts.IO, opts.Output))
+		// text for people: a title "::error::x" must not become a CI
+		// annotation (package inert)
+		return inert.Lines(w, func(w io.Writer) error {
+			return render.FrameworkText(w, fw, opts.Guidance, outputWidth(opts.IO, opts.Output))
+		})
 	})
 }
 
@@ -352,17 +356,21 @@ func lintRun(opts *lintOptions) error {
 		if !table {
 			return render.JSON(w, results)
 		}
-		for i, r := range results {
-			switch {
-			case r.Valid:
-				fmt.Fprintf(w, "%s: ok: %s\n", inert.Line(r.File), r.Summary)
-			case counted[i]:
-				fmt.Fprintf(w, "%s: invalid: %s\n", inert.Line(r.File), render.Plural(len(r.Problems), "problem"))
-			default:
-				fmt.Fprintf(w, "%s: invalid\n", inert.Line(r.File))
+		// text for people: a file named "::warning::x" must not become a
+		// CI annotation (package inert)
+		return inert.Lines(w, func(w io.Writer) error {
+			for i, r := range results {
+				switch {
+				case r.Valid:
+					fmt.Fprintf(w, "%s: ok: %s\n", inert.Line(r.File), r.Summary)
+				case counted[i]:
+					fmt.Fprintf(w, "%s: invalid: %s\n", inert.Line(r.File), render.Plural(len(r.Problems), "problem"))
+				default:
+					fmt.Fprintf(w, "%s: invalid\n", inert.Line(r.File))
+				}
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return err

@@ -18,6 +18,7 @@ import (
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
@@ -124,12 +125,12 @@ every other field, comment and blank line stays where it was.` + options.ExitSta
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.List, "list", false, "print the actions, numbered, and change nothing")
 	fl.StringVar(&opts.Add, "add", "", "add an action about `TARGET` (dimension/indicator, or a dimension)")
-	fl.StringVar(&opts.What, "what", "", "what the community will do (with --add)")
-	fl.StringVar(&opts.Owner, "owner", "", "who looks after the action (with --add)")
+	fl.StringVar(&opts.What, "what", "", "what the community will do, `TEXT` (with --add)")
+	fl.StringVar(&opts.Owner, "owner", "", "who looks after the action, `NAME` (with --add)")
 	fl.StringVar(&opts.Due, "due", "", "when it should be done, `YYYY-MM-DD` (with --add)")
-	fl.StringVar(&opts.Status, "status", model.ActionPlanned, "the new action's status: planned, doing, done or dropped (with --add)")
+	options.StringVar(cmd, &opts.Status, "status", model.ActionPlanned, "the new action's `STATUS`: planned, doing, done or dropped (with --add)")
 	fl.StringArrayVar(&opts.Set, "set", nil, "set an action's status: `N=STATUS` or TARGET=STATUS (repeatable)")
-	fl.StringVar(&opts.Theme, "theme", "auto", "colours for a dark or light terminal: auto, dark, light")
+	options.StringVar(cmd, &opts.Theme, "theme", "auto", "the colour `THEME` for a dark or light terminal: auto, dark, light")
 	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(model.ActionStatuses(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -167,7 +168,9 @@ func planRun(opts *Options) error {
 			if opts.Format == "json" {
 				return writeListJSON(w, f.Actions(), now)
 			}
-			return writeList(w, f.Actions(), now)
+			// text for people: an action "::error::x" must not become a
+			// CI annotation (package inert)
+			return inert.Lines(w, func(w io.Writer) error { return writeList(w, f.Actions(), now) })
 		})
 	case opts.Add != "" || len(opts.Set) > 0:
 		if err := byFlags(opts, f); err != nil {

@@ -105,7 +105,7 @@ indicator each is about moved since.` + options.ExitStatus(false, false),
 	options.Output(cmd, &opts.Output)
 	options.Framework(cmd, &opts.Framework)
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the arithmetic behind every number")
-	cmd.Flags().IntVar(&opts.Weakest, "weakest", render.DefaultWeakest, "how many of the weakest indicators to list, with options to try")
+	cmd.Flags().IntVar(&opts.Weakest, "weakest", render.DefaultWeakest, "list the `N` weakest indicators, with options to try")
 	cmd.Flags().StringVar(&opts.Policy, "policy", "", "draw the targets of the policy `FILE` (with -f html)")
 	cmd.Flags().StringVar(&opts.Previous, "previous", "", "the community's previous round, `FILE` (default: the latest earlier round beside FILE)")
 	_ = cmd.MarkFlagFilename("previous", "yaml", "yml")
@@ -154,6 +154,12 @@ func reportRun(opts *Options) error {
 		Weakest:    opts.Weakest,
 		Explain:    opts.Explain,
 	}
+	switch {
+	case loaded.Assessment.Draft:
+		rep.Draft = "the file says draft: true"
+	case load.IsDraftName(opts.File):
+		rep.Draft = "its name ends " + load.DraftSuffix
+	}
 	if opts.Format == "html" {
 		rep.Made, rep.Version = opts.Now(), build.Read().Version
 	}
@@ -172,7 +178,14 @@ func reportRun(opts *Options) error {
 	case "html":
 		write = render.ReportHTML
 	}
-	return opts.WriteOutput(opts.Output, func(w io.Writer) error { return write(w, rep) })
+	return opts.WriteOutput(opts.Output, func(w io.Writer) error {
+		if opts.Format == options.Table || opts.Format == options.Text {
+			// text for people: a community named "::error::x" must not
+			// become a CI annotation (package inert)
+			return inert.Lines(w, func(w io.Writer) error { return write(w, rep) })
+		}
+		return write(w, rep)
+	})
 }
 
 // errorf is a usage error: a --previous that cannot be the previous round.

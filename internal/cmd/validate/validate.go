@@ -126,14 +126,18 @@ func validateRun(opts *Options) error {
 		if opts.Format == "json" {
 			return render.JSON(w, results)
 		}
-		for _, r := range results {
-			if r.Valid {
-				fmt.Fprintf(w, "%s: ok: %s\n", inert.Line(r.File), inert.Line(r.Summary))
-			} else {
-				fmt.Fprintf(w, "%s: invalid: %s\n", inert.Line(r.File), render.Plural(len(r.Problems), "problem"))
+		// text for people: a file named "::warning::x" must not become a
+		// CI annotation
+		return inert.Lines(w, func(w io.Writer) error {
+			for _, r := range results {
+				if r.Valid {
+					fmt.Fprintf(w, "%s: ok: %s\n", inert.Line(r.File), inert.Line(r.Summary))
+				} else {
+					fmt.Fprintf(w, "%s: invalid: %s\n", inert.Line(r.File), render.Plural(len(r.Problems), "problem"))
+				}
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return err
