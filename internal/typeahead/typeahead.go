@@ -98,9 +98,6 @@ func (k *Keys) Check(t Target) tea.Cmd {
 // moved somewhere they were not typed for.
 func (k *Keys) Drop() { k.queue = nil }
 
-// Held reports how many keys are waiting.
-func (k *Keys) Held() int { return len(k.queue) }
-
 // flush applies the keys typed ahead, in order, until one starts a move.
 func (k *Keys) flush(t Target) tea.Cmd {
 	var cmds []tea.Cmd
