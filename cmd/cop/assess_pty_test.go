@@ -523,10 +523,21 @@ func TestAssessSignals(t *testing.T) {
 			for d := 0; d < di; d++ {
 				keys.WriteString(pageKeys(fw.Dimensions[d], d, 0, len(fw.Dimensions[d].Indicators)))
 			}
-			if di < len(fw.Dimensions) {
+			switch n := len(fw.Dimensions[min(di, len(fw.Dimensions)-1)].Indicators); {
+			case di < len(fw.Dimensions) && ii < n:
 				keys.WriteString(pageKeys(fw.Dimensions[di], di, 0, ii))
-				tm.press(keys.String(), footer(di+1, pages, ii+1, len(fw.Dimensions[di].Indicators)+1))
-			} else {
+				tm.press(keys.String(), footer(di+1, pages, ii+1, n+1))
+			case di < len(fw.Dimensions):
+				// Every indicator answered: the keys answer the notes too,
+				// and their enter leaves the page, so the notes question is
+				// on the screen only for a moment (often never drawn).
+				keys.WriteString(pageKeys(fw.Dimensions[di], di, 0, ii))
+				next := footer(pages, pages, 1, 1)
+				if di+1 < len(fw.Dimensions) {
+					next = footer(di+2, pages, 1, len(fw.Dimensions[di+1].Indicators)+1)
+				}
+				tm.press(keys.String(), next)
+			default:
 				tm.press(keys.String(), footer(pages, pages, 1, 1))
 			}
 			if err := tm.cmd.Process.Signal(sig); err != nil {

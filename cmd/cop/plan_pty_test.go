@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cophealth/cop/internal/model"
 	"github.com/creack/pty"
 )
 
@@ -228,5 +229,63 @@ func TestAssessGoesOnToPlan(t *testing.T) {
 	a := loadAnswers(t, filepath.Join(dir, anaFile))
 	if len(a.Actions) != 1 || a.Actions[0].What != "Agree a plan" || a.Actions[0].Status != "planned" {
 		t.Errorf("actions %+v, want the one recorded", a.Actions)
+	}
+}
+
+// TestPlanTypedAhead: the answers to a new action typed in one burst, as a
+// paste or a quick typist sends them, each land in the field they were
+// typed for. huh moves to the next field with a message sent after the
+// enter; before keys typed ahead were held for it, the first letter of
+// each answer went to the field before ("...monthsP", "riya Raman2",
+// "027-01-31", refused as a date).
+func TestPlanTypedAhead(t *testing.T) {
+	original, err := os.ReadFile("../../examples/oss-maintainers/2026-09-01.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "round.yaml")
+	if err := os.WriteFile(path, original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := startPlan(t, dir, "round.yaml")
+	// The list marks as overdue, as --list does, the actions past their
+	// due date and not done: on COP_NOW 2026-11-23, action 2 (due
+	// 2026-10-31, doing) is; action 1 (due 2026-12-31, planned) is not.
+	// The mark may wrap to a line of its own.
+	p.waitFor("overdue")
+	p.mu.Lock()
+	screen := planANSI.ReplaceAllString(p.out.String(), "")
+	p.mu.Unlock()
+	marked := regexp.MustCompile(`due (\S+)\): (\w+),\s*overdue`).FindAllStringSubmatch(screen, -1)
+	for _, m := range marked {
+		if m[1] != "2026-10-31" || m[2] != "doing" {
+			t.Errorf("marked overdue: due %s, %s; want action 2 alone (due 2026-10-31, doing)", m[1], m[2])
+		}
+	}
+	if len(marked) == 0 {
+		t.Errorf("action 2 is not marked overdue; the terminal shows:\n%s", screen)
+	}
+	p.key(keyEnter, "What is the action about?")
+	// The third of the weakest indicators.
+	p.key(keyDown+keyDown+keyEnter, "┃ What will the community do?")
+	// One write: the pty hands cop all of it at once.
+	p.key("Agree the next three months"+keyEnter+"Priya Raman"+keyEnter+"2027-01-31"+keyEnter+keyEnter,
+		"Update 3: Agree the next three months (planned)")
+	// Save and finish: after Add and Update 1 to 3.
+	p.key(strings.Repeat(keyDown, 4)+keyEnter, "")
+	if code := p.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	p.waitFor("round.yaml: added 1 action; 3 actions: 2 planned, 1 doing")
+	a := loadAnswers(t, path)
+	if len(a.Actions) != 3 {
+		t.Fatalf("%d actions, want 3: %+v", len(a.Actions), a.Actions)
+	}
+	got := a.Actions[2]
+	if got.What != "Agree the next three months" || got.Owner != "Priya Raman" ||
+		got.Due.Format(model.DateLayout) != "2027-01-31" || got.Status != "planned" {
+		t.Errorf("the new action is what %q, owner %q, due %s, status %q; want what %q, owner %q, due 2027-01-31, status planned",
+			got.What, got.Owner, got.Due.Format(model.DateLayout), got.Status, "Agree the next three months", "Priya Raman")
 	}
 }

@@ -10,13 +10,13 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/cophealth/cop/internal/typeahead"
 )
 
 // maxWidth caps how wide the form is drawn: descriptions wider than this
@@ -26,13 +26,6 @@ const maxWidth = 100
 // The size assumed until the terminal reports its own, and when the output
 // is not a terminal (tests).
 const fallbackWidth, fallbackHeight = 80, 24
-
-// settleTimeout bounds how long keys typed ahead wait for a move between
-// questions that does not come (an enter on a filter that matches nothing):
-// they are then applied as they stand rather than held for ever. It is a
-// safety net, long enough that a busy machine never reaches it on a move
-// that does come (that takes microseconds).
-const settleTimeout = time.Second
 
 // RunTerminal runs the survey as one Bubble Tea program: keys are read from
 // in, the form is drawn on out (standard error, so that standard output stays
@@ -169,18 +162,9 @@ type terminal struct {
 	// its highlighted answer; View then asks for a larger one.
 	small bool
 
-	// Keys typed ahead. huh moves to the next question with a message of
-	// its own, sent after the key that asked for it; keys that arrive in the
-	// meantime (a paste, a burst over a slow link) are held here until the
-	// move is made, then applied in order, each to the question it was
-	// typed for.
-	queue []tea.Msg
-	// moving is set while a move asked for by a key is under way: from
-	// field on the page cur.
-	moving     bool
-	movingFrom huh.Field
-	movingPage *built
-	movingSeq  int
+	// keys holds the keys typed ahead of a move between questions or
+	// pages, each to be applied to the question it was typed for.
+	keys typeahead.Keys
 
 	// notice is a line shown above the footer until the next key (no editor
 	// for Ctrl+E).
@@ -203,9 +187,6 @@ type terminal struct {
 func newTerminal(s *Survey) *terminal {
 	return &terminal{s: s, hint: s.cfg.Theme.Theme(true).Help.ShortDesc}
 }
-
-// settled is sent when settleTimeout has passed since a move was asked for.
-type settled struct{ seq int }
 
 // recover turns a panic inside the form into an error that ends the run
 // cleanly. Bubble Tea would catch it too, but print a stack trace.
@@ -379,104 +360,61 @@ func (m *terminal) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		return m, m.resize()
-	case tea.KeyPressMsg, tea.PasteMsg:
-		if m.moving {
-			m.queue = append(m.queue, msg)
-			return m, nil
-		}
-		return m, m.key(msg)
 	case edited:
 		return m, m.editDone(msg)
-	case settled:
-		if m.moving && msg.seq == m.movingSeq {
-			m.moving = false
-			return m, m.flush()
-		}
-		return m, nil
 	}
-	cmd = m.toForm(msg)
-	if m.moving && (m.cur != m.movingPage || m.cur.form.GetFocusedField() != m.movingFrom) {
-		m.moving = false
-		cmd = tea.Batch(cmd, m.flush())
+	// Keys, and the end of a wait for a move between questions, go
+	// through the keys typed ahead.
+	if cmd, ok := m.keys.Update(m, msg); ok {
+		return m, cmd
 	}
-	return m, cmd
+	cmd = m.ToForm(msg)
+	return m, tea.Batch(cmd, m.keys.Check(m))
 }
 
-// flush applies the keys typed ahead, in order, until one starts a move.
-func (m *terminal) flush() tea.Cmd {
-	var cmds []tea.Cmd
-	for len(m.queue) > 0 && !m.moving && !m.quitting {
-		k := m.queue[0]
-		m.queue = m.queue[1:]
-		cmds = append(cmds, m.key(k))
+// Form is the current page's form (typeahead.Target).
+func (m *terminal) Form() *huh.Form { return m.cur.form }
+
+// Fields are the questions of the current page, in order
+// (typeahead.Target).
+func (m *terminal) Fields() []huh.Field {
+	fields := make([]huh.Field, len(m.cur.entries))
+	for i, e := range m.cur.entries {
+		fields[i] = e.field
 	}
-	return tea.Batch(cmds...)
+	return fields
 }
 
-// key handles one key (or paste) when no move is under way.
-func (m *terminal) key(msg tea.Msg) tea.Cmd {
+// Intercept handles the keys that are the questionnaire's rather than the
+// form's, when no move is under way (typeahead.Target).
+func (m *terminal) Intercept(msg tea.Msg) (tea.Cmd, bool) {
 	m.notice = ""
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "ctrl+c":
 			m.quitting = true
-			m.queue = nil
-			return tea.Quit
+			m.keys.Drop()
+			return tea.Quit, true
 		case "shift+tab":
 			if prev := m.s.prev(m.page); prev >= 0 && m.atFirstQuestion() {
-				return m.leave(prev)
+				return m.leave(prev), true
 			}
 		case "ctrl+e":
 			if cmd, handled := m.editor(); handled {
-				return cmd
+				return cmd, true
 			}
 		}
 		if m.small {
 			// The question is not on the screen: a key would answer blind.
-			return nil
+			return nil, true
 		}
 	}
-	page, field := m.cur, m.cur.form.GetFocusedField()
-	cmd := m.toForm(msg)
-	if m.cur == page && m.cur.form.GetFocusedField() == field && field.Error() == nil && m.moves(msg) {
-		m.moving, m.movingFrom, m.movingPage = true, field, page
-		m.movingSeq++
-		seq := m.movingSeq
-		cmd = tea.Batch(cmd, tea.Tick(settleTimeout, func(time.Time) tea.Msg { return settled{seq} }))
-	}
-	return cmd
+	return nil, false
 }
 
-// moves reports whether a key just given to the form asks huh to move to
-// another question, as huh's key map has it for every field of the
-// questionnaire: enter always (on the last question it submits the page),
-// tab except on the last question, shift+tab except on the first.
-func (m *terminal) moves(msg tea.Msg) bool {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return false
-	}
-	at := -1
-	focused := m.cur.form.GetFocusedField()
-	for i, e := range m.cur.entries {
-		if e.field == focused {
-			at = i
-		}
-	}
-	switch k.String() {
-	case "enter":
-		return true
-	case "tab":
-		return at < len(m.cur.entries)-1
-	case "shift+tab":
-		return at > 0
-	}
-	return false
-}
-
-// toForm passes a message to the page's form, and moves on when the form
-// is complete.
-func (m *terminal) toForm(msg tea.Msg) tea.Cmd {
+// ToForm passes a message to the page's form, and moves on when the form
+// is complete (typeahead.Target).
+func (m *terminal) ToForm(msg tea.Msg) tea.Cmd {
 	f, cmd := m.cur.form.Update(msg)
 	m.cur.form = f.(*huh.Form)
 	if m.cur.form.State == huh.StateCompleted {
@@ -569,7 +507,7 @@ func (m *terminal) leave(p int) tea.Cmd {
 	if err := m.s.save(); err != nil {
 		return m.fail(err)
 	}
-	m.queue = nil
+	m.keys.Drop()
 	return m.open(p, -1)
 }
 
@@ -586,7 +524,7 @@ func (m *terminal) pageDone() tea.Cmd {
 		if *m.cur.choice == reviewSave || *m.cur.choice == reviewSavePlan {
 			m.saved, m.quitting = true, true
 			m.toPlan = *m.cur.choice == reviewSavePlan
-			m.queue = nil
+			m.keys.Drop()
 			return tea.Quit
 		}
 		p, err := strconv.Atoi(strings.TrimPrefix(*m.cur.choice, "page:"))
@@ -605,7 +543,7 @@ func (m *terminal) pageDone() tea.Cmd {
 
 func (m *terminal) fail(err error) tea.Cmd {
 	m.err, m.quitting = err, true
-	m.queue = nil
+	m.keys.Drop()
 	return tea.Quit
 }
 

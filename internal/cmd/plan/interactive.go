@@ -14,6 +14,7 @@ import (
 	"github.com/cophealth/cop/internal/plan"
 	"github.com/cophealth/cop/internal/render"
 	"github.com/cophealth/cop/internal/score"
+	"github.com/cophealth/cop/internal/typeahead"
 )
 
 // The choices of the main menu that are not an action's number.
@@ -108,16 +109,15 @@ func (s *session) stopped(err error, changed bool) error {
 	return err
 }
 
-// run shows one form on the terminal. Signals are cop's to handle (the
-// context ends on Ctrl-C from outside the form, SIGHUP or SIGTERM), so
-// bubbletea installs no handler of its own.
-func (s *session) run(groups ...*huh.Group) error {
-	form := huh.NewForm(groups...).
-		WithTheme(s.theme).
-		WithProgramOptions(tea.WithoutSignalHandler()).
-		WithInput(s.opts.IO.In).
-		WithOutput(s.opts.IO.ErrOut)
-	return form.RunWithContext(s.ctx)
+// run shows one form, of one group whose fields are fields, on the
+// terminal. Keys typed ahead of a move between fields (a paste, a quick
+// typist) wait for it, so that each goes to the field it was typed for.
+// Signals are cop's to handle (the context ends on Ctrl-C from outside the
+// form, SIGHUP or SIGTERM), so bubbletea installs no handler of its own.
+func (s *session) run(fields ...huh.Field) error {
+	form := huh.NewForm(huh.NewGroup(fields...)).WithTheme(s.theme)
+	return typeahead.NewForm(form, fields...).Run(s.ctx,
+		tea.WithInput(s.opts.IO.In), tea.WithOutput(s.opts.IO.ErrOut), tea.WithoutSignalHandler())
 }
 
 // menu lists the actions and asks what to do next.
@@ -128,11 +128,12 @@ func (s *session) menu(changed bool) (int, error) {
 	if len(actions) == 0 {
 		b.WriteString("No actions yet.")
 	}
+	now := s.opts.Now()
 	for i, act := range actions {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%d. %s", i+1, listLine(act))
+		b.WriteString(numbered(i, act, now))
 	}
 	opts := []huh.Option[int]{huh.NewOption("Add an action", choiceAdd)}
 	for i, act := range actions {
@@ -144,12 +145,12 @@ func (s *session) menu(changed bool) (int, error) {
 		opts = append(opts, huh.NewOption("Finish", choiceQuit))
 	}
 	choice := choiceAdd
-	err := s.run(huh.NewGroup(
+	err := s.run(
 		huh.NewNote().
 			Title(fmt.Sprintf("Actions of %s, %s", render.OneLine(a.Community), a.Date.Format(model.DateLayout))).
 			Description(b.String()),
 		huh.NewSelect[int]().Title("What next?").Options(opts...).Value(&choice),
-	))
+	)
 	return choice, err
 }
 
@@ -185,12 +186,12 @@ func (s *session) askAction() (model.Action, error) {
 		targets = append(targets, huh.NewOption(render.OneLine(d.Title)+" (the whole dimension)", d.ID))
 	}
 	target := targets[0].Value
-	if err := s.run(huh.NewGroup(
+	if err := s.run(
 		huh.NewSelect[string]().
 			Title("What is the action about?").
 			Description("The weakest indicators come first; / filters the list.").
 			Options(targets...).Height(12).Value(&target),
-	)); err != nil {
+	); err != nil {
 		return model.Action{}, err
 	}
 	var what, owner, due string
@@ -199,7 +200,7 @@ func (s *session) askAction() (model.Action, error) {
 	for _, st := range model.ActionStatuses() {
 		statuses = append(statuses, huh.NewOption(st, st))
 	}
-	if err := s.run(huh.NewGroup(
+	if err := s.run(
 		huh.NewNote().Title(s.targetTitle(target)).Description(s.starting(target)),
 		huh.NewInput().Title("What will the community do?").Value(&what).
 			Validate(func(v string) error {
@@ -218,7 +219,7 @@ func (s *session) askAction() (model.Action, error) {
 				return err
 			}),
 		huh.NewSelect[string]().Title("Status").Options(statuses...).Value(&status),
-	)); err != nil {
+	); err != nil {
 		return model.Action{}, err
 	}
 	a, err := newAction(target, what, owner, due, status)
@@ -278,12 +279,12 @@ func (s *session) askStatus(i int) (string, error) {
 	for _, st := range model.ActionStatuses() {
 		opts = append(opts, huh.NewOption(st, st))
 	}
-	err := s.run(huh.NewGroup(
+	err := s.run(
 		huh.NewSelect[string]().
 			Title("Status of action " + strconv.Itoa(i+1)).
 			Description(listLine(act)).
 			Options(opts...).Value(&status),
-	))
+	)
 	return status, err
 }
 

@@ -359,14 +359,22 @@ func writeList(w io.Writer, actions []model.Action, now time.Time) error {
 	}
 	var b strings.Builder
 	for i, a := range actions {
-		fmt.Fprintf(&b, "%d. %s", i+1, listLine(a))
-		if overdue(a, now) {
-			b.WriteString(", overdue")
-		}
+		b.WriteString(numbered(i, a, now))
 		b.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// numbered is action i in the list, numbered as --set takes it, and
+// marked when it is overdue: "2. purpose/development-plan: Agree a plan
+// (due 2026-06-30): doing, overdue".
+func numbered(i int, a model.Action, now time.Time) string {
+	s := fmt.Sprintf("%d. %s", i+1, listLine(a))
+	if overdue(a, now) {
+		s += ", overdue"
+	}
+	return s
 }
 
 // listLine is an action in one line: "purpose/development-plan: Agree a
