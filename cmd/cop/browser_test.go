@@ -566,7 +566,7 @@ const factsJS = `(() => {
 
 // browser is one headless Chromium with a fresh profile, reused for every
 // page, one tab at a time. Its context has no deadline of its own: each
-// operation on it has one (opTimeout, through do, run, call and
+// operation on it has one (opTimeout, through do, runOn, call and
 // callBrowser), so that an operation that hangs fails its own test and
 // leaves the browser to the tests after it.
 type browser struct {
