@@ -888,6 +888,8 @@ func testThreeMembers(t *testing.T, ft *formTab, dir string) {
 			got := ft.evalString(t, `document.getElementById("status").textContent`)
 			if !strings.HasPrefix(got, "Copied. Paste it into an email") && !strings.HasPrefix(got, "Select the text below and copy it") {
 				t.Errorf("after Copy the page says %q", got)
+			} else {
+				t.Logf("after Copy the page says %q", got)
 			}
 			if text := ft.evalString(t, `document.getElementById("yaml").value`); !strings.Contains(text, `respondent: "Ana Ruiz"`) {
 				t.Errorf("the text to copy:\n%s", text)
