@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
@@ -183,7 +184,7 @@ func TestBrowser(t *testing.T) {
 					t.Error(m)
 				}
 			}
-			facts, err := chromedp.Run(b.ctx, chromedp.Evaluate[pageFacts](factsJS))
+			facts, err := runOn(b.ctx, chromedp.Evaluate[pageFacts](factsJS))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -282,7 +283,7 @@ func TestBrowserLayout(t *testing.T) {
 			t.Fatal(err)
 		}
 		b.open(t, bad, 390)
-		got, err := chromedp.Run(b.ctx, chromedp.Evaluate[layoutFacts](layoutJS))
+		got, err := runOn(b.ctx, chromedp.Evaluate[layoutFacts](layoutJS))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -295,7 +296,7 @@ func TestBrowserLayout(t *testing.T) {
 		for _, width := range []int64{390, 1280} {
 			t.Run(fmt.Sprintf("%s-%d", p.name, width), func(t *testing.T) {
 				b.open(t, filepath.Join(dir, p.name+".html"), width)
-				got, err := chromedp.Run(b.ctx, chromedp.Evaluate[layoutFacts](layoutJS))
+				got, err := runOn(b.ctx, chromedp.Evaluate[layoutFacts](layoutJS))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -332,11 +333,11 @@ func TestBrowserLayout(t *testing.T) {
 			// An A4 page less @page's margins of 12 mm either side:
 			// (210 - 24) mm x 96 px / 25.4 mm = 703 px.
 			b.open(t, filepath.Join(dir, p.name+".html"), 703)
-			if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			if _, err := call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 				t.Fatal(err)
 			}
-			defer chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
-			got, err := chromedp.Run(b.ctx, chromedp.Evaluate[layoutFacts](layoutJS))
+			defer call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+			got, err := runOn(b.ctx, chromedp.Evaluate[layoutFacts](layoutJS))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -564,9 +565,47 @@ const factsJS = `(() => {
 })()`
 
 // browser is one headless Chromium with a fresh profile, reused for every
-// page, one tab at a time.
+// page, one tab at a time. Its context has no deadline of its own: each
+// operation on it has one (opTimeout, through do, runOn, call and
+// callBrowser), so that an operation that hangs fails its own test and
+// leaves the browser to the tests after it.
 type browser struct {
 	ctx context.Context
+}
+
+// opTimeout bounds one operation on the browser (a navigation, a click,
+// an evaluation). Each takes milliseconds, and a second or two on a loaded
+// two-core CI machine; one that takes this long is stuck. A deadline on
+// the whole browser instead made one stuck click (a 114 s hang, under
+// load) fail every subtest after it with "context deadline exceeded".
+const opTimeout = 30 * time.Second
+
+// do runs actions on the tab with opTimeout.
+func do(ctx context.Context, steps ...chromedp.Action[chromedp.Void]) error {
+	ctx, cancel := context.WithTimeout(ctx, opTimeout)
+	defer cancel()
+	return chromedp.Do(ctx, steps...)
+}
+
+// runOn runs an action that returns a value on the tab with opTimeout.
+func runOn[T any](ctx context.Context, a chromedp.Action[T]) (T, error) {
+	ctx, cancel := context.WithTimeout(ctx, opTimeout)
+	defer cancel()
+	return chromedp.Run(ctx, a)
+}
+
+// call sends one protocol command to the tab with opTimeout.
+func call[P, R any](ctx context.Context, cmd cdp.Command[P, R], params P) (R, error) {
+	ctx, cancel := context.WithTimeout(ctx, opTimeout)
+	defer cancel()
+	return chromedp.Call(ctx, cmd, params)
+}
+
+// callBrowser sends one protocol command to the browser with opTimeout.
+func callBrowser[P, R any](ctx context.Context, cmd cdp.Command[P, R], params P) (R, error) {
+	ctx, cancel := context.WithTimeout(ctx, opTimeout)
+	defer cancel()
+	return chromedp.CallBrowser(ctx, cmd, params)
 }
 
 func newBrowser(t testing.TB, bin string) *browser {
@@ -589,11 +628,20 @@ func newBrowser(t testing.TB, bin string) *browser {
 		chromedp.Flag("font-render-hinting", "none"),
 	}
 	ctx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
 	ctx, cancel := chromedp.NewContext(ctx)
-	t.Cleanup(func() { cancel(); cancelTimeout(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", bin, err)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	// The first run starts the browser, and a deadline on its context
+	// would stop the browser when it passed: bound it from the side.
+	started := make(chan error, 1)
+	go func() { started <- chromedp.Do(ctx) }()
+	select {
+	case err := <-started:
+		if err != nil {
+			t.Fatalf("starting %s: %v", bin, err)
+		}
+	case <-time.After(opTimeout):
+		cancel()
+		t.Fatalf("%s did not start within %v", bin, opTimeout)
 	}
 	return &browser{ctx: ctx}
 }
@@ -628,7 +676,7 @@ func (b *browser) open(t *testing.T, path string, width int64) *visit {
 			v.dialogs = append(v.dialogs, fmt.Sprintf("a %s dialog opened: %q", ev.Type, ev.Message))
 			// A dialog blocks the page until it is answered; answer from
 			// another goroutine, as a listener must not send commands.
-			go chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+			go call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
 		case *network.EventRequestWillBeSent:
 			if ev.Request.URL != u {
 				v.requests = append(v.requests, "request for "+ev.Request.URL)
@@ -638,11 +686,11 @@ func (b *browser) open(t *testing.T, path string, width int64) *visit {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(width, 1250), chromedp.Navigate(u)); err != nil {
+	if err := do(b.ctx, chromedp.EmulateViewport(width, 1250), chromedp.Navigate(u)); err != nil {
 		t.Fatalf("opening %s: %v", u, err)
 	}
 	// Give late events (a script's timer, a dialog) a moment to arrive.
-	if err := chromedp.Do(b.ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
+	if err := do(b.ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
 		t.Fatal(err)
 	}
 	mu.Lock()
@@ -652,7 +700,7 @@ func (b *browser) open(t *testing.T, path string, width int64) *visit {
 
 func (b *browser) screenshot(t *testing.T) []byte {
 	t.Helper()
-	shot, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	shot, err := runOn(b.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -661,7 +709,7 @@ func (b *browser) screenshot(t *testing.T) []byte {
 
 func (b *browser) pdf(t *testing.T) []byte {
 	t.Helper()
-	pdf, err := chromedp.Run(b.ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
+	pdf, err := runOn(b.ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,7 @@ type formTab struct {
 func newFormTab(t testing.TB, bin string) *formTab {
 	t.Helper()
 	ft := &formTab{browser: newBrowser(t, bin), downloads: t.TempDir()}
-	if _, err := chromedp.CallBrowser(ft.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+	if _, err := callBrowser(ft.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
 		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: ft.downloads,
 	}); err != nil {
 		t.Fatalf("allowing downloads: %v", err)
@@ -75,7 +75,7 @@ func newFormTab(t testing.TB, bin string) *formTab {
 			}
 		case *page.EventJavascriptDialogOpening:
 			ft.dialogs = append(ft.dialogs, string(ev.Type)+": "+ev.Message)
-			go chromedp.Call(ft.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+			go call(ft.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
 		case *network.EventRequestWillBeSent:
 			// The page itself, and the blob: URL of a file being saved,
 			// are not network requests.
@@ -106,14 +106,14 @@ func (ft *formTab) open(t *testing.T, path string, width, height int64) {
 	ft.mu.Lock()
 	ft.pageURL = u
 	ft.mu.Unlock()
-	if err := chromedp.Do(ft.ctx, chromedp.EmulateViewport(width, height), chromedp.Navigate(u)); err != nil {
+	if err := do(ft.ctx, chromedp.EmulateViewport(width, height), chromedp.Navigate(u)); err != nil {
 		t.Fatalf("opening %s: %v", u, err)
 	}
 	ft.eval(t, `localStorage.clear(); true`)
 	// Again, now that nothing is kept: the page the member sees first. (A
 	// reload would keep the #fragment of a page restored where an earlier
 	// member left off.)
-	if err := chromedp.Do(ft.ctx, chromedp.Navigate(u)); err != nil {
+	if err := do(ft.ctx, chromedp.Navigate(u)); err != nil {
 		t.Fatal(err)
 	}
 	ft.waitFor(t, `document.documentElement.className === "js"`)
@@ -122,7 +122,7 @@ func (ft *formTab) open(t *testing.T, path string, width, height int64) {
 // eval runs an expression in the page and returns its value.
 func (ft *formTab) eval(t *testing.T, js string) any {
 	t.Helper()
-	v, err := chromedp.Run(ft.ctx, chromedp.Evaluate[any](js))
+	v, err := runOn(ft.ctx, chromedp.Evaluate[any](js))
 	if err != nil {
 		t.Fatalf("%s: %v", js, err)
 	}
@@ -131,7 +131,7 @@ func (ft *formTab) eval(t *testing.T, js string) any {
 
 func (ft *formTab) evalString(t *testing.T, js string) string {
 	t.Helper()
-	v, err := chromedp.Run(ft.ctx, chromedp.Evaluate[string](js))
+	v, err := runOn(ft.ctx, chromedp.Evaluate[string](js))
 	if err != nil {
 		t.Fatalf("%s: %v", js, err)
 	}
@@ -141,18 +141,44 @@ func (ft *formTab) evalString(t *testing.T, js string) string {
 // waitFor polls a condition in the page until it holds, with a deadline.
 func (ft *formTab) waitFor(t *testing.T, cond string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(opTimeout)
 	for {
-		ok, err := chromedp.Run(ft.ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
+		ok, err := runOn(ft.ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
 		if err == nil && ok {
 			return
 		}
 		if time.Now().After(deadline) {
-			where, _ := chromedp.Run(ft.ctx, chromedp.Evaluate[string](`location.href + " | " + document.getElementById("progress").textContent + " | focus " + (document.activeElement && (document.activeElement.id || document.activeElement.name || document.activeElement.tagName))`))
-			t.Fatalf("waited 10s for %s (last error %v); the page: %s", cond, err, where)
+			where, _ := runOn(ft.ctx, chromedp.Evaluate[string](`location.href + " | " + document.getElementById("progress").textContent + " | focus " + (document.activeElement && (document.activeElement.id || document.activeElement.name || document.activeElement.tagName))`))
+			t.Fatalf("waited %v for %s (last error %v); the page: %s", opTimeout, cond, err, where)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// where describes the page for a failure: its address and progress, the
+// element with the focus, whether the document has the focus, and the box
+// of the element sel and what is drawn at its centre (where a click on it
+// lands). It has a short deadline of its own: the page may be stuck.
+func (ft *formTab) where(t *testing.T, sel string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ft.ctx, 5*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`((sel) => {
+		const e = document.querySelector(sel), a = document.activeElement;
+		let box = "no " + sel;
+		if (e) {
+			const r = e.getBoundingClientRect(), at = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+			box = sel + " at " + Math.round(r.x) + "," + Math.round(r.y) + " " + Math.round(r.width) + "x" + Math.round(r.height) +
+				", hidden " + !!e.closest("[hidden]") + ", under its centre " + (at ? at.tagName + "#" + at.id + "." + at.className : "nothing");
+		}
+		return location.href + " | " + (document.getElementById("progress") || {}).textContent + " | focus " +
+			(a && (a.id || a.name || a.tagName)) + ", document focused " + document.hasFocus() + " | " + box +
+			" | status " + JSON.stringify((document.getElementById("status") || {}).textContent);
+	})(`+strconv.Quote(sel)+`)`))
+	if err != nil {
+		return fmt.Sprintf("(could not read the page: %v)", err)
+	}
+	return s
 }
 
 // onPage waits until the page with this section id is the one shown, with
@@ -167,7 +193,7 @@ func (ft *formTab) onPage(t *testing.T, id string) {
 // keys types keys into whatever has the focus, as a person would.
 func (ft *formTab) keys(t *testing.T, keys string) {
 	t.Helper()
-	if err := chromedp.Do(ft.ctx, chromedp.KeyEvent(keys)); err != nil {
+	if err := do(ft.ctx, chromedp.KeyEvent(keys)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -178,7 +204,7 @@ func (ft *formTab) tabTo(t *testing.T, cond string) {
 	t.Helper()
 	check := "(e => !!e && (" + cond + "))(document.activeElement)"
 	for range 60 {
-		ok, err := chromedp.Run(ft.ctx, chromedp.Evaluate[bool](check))
+		ok, err := runOn(ft.ctx, chromedp.Evaluate[bool](check))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -194,7 +220,7 @@ func (ft *formTab) tabTo(t *testing.T, cond string) {
 // at all, including those no key makes (a line separator, a tab in a note).
 func (ft *formTab) insertText(t *testing.T, text string) {
 	t.Helper()
-	if _, err := chromedp.Call(ft.ctx, input.InsertText, input.InsertTextParams{Text: text}); err != nil {
+	if _, err := call(ft.ctx, input.InsertText, input.InsertTextParams{Text: text}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -205,7 +231,7 @@ func (ft *formTab) insertText(t *testing.T, text string) {
 func (ft *formTab) saved(t *testing.T, name string) string {
 	t.Helper()
 	path := filepath.Join(ft.downloads, name)
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(opTimeout)
 	for {
 		if _, err := os.Stat(path); err == nil {
 			return path
@@ -216,7 +242,7 @@ func (ft *formTab) saved(t *testing.T, name string) string {
 			for _, e := range entries {
 				names = append(names, e.Name())
 			}
-			t.Fatalf("no download of %s within 10s; the downloads folder holds %q", name, names)
+			t.Fatalf("no download of %s within %v; the downloads folder holds %q", name, opTimeout, names)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -281,7 +307,7 @@ func (ft *formTab) answerByKeyboard(t *testing.T, a answer) {
 // yet), and the text of every note, keyed "dim/ind".
 func (ft *formTab) checked(t *testing.T) map[string]string {
 	t.Helper()
-	v, err := chromedp.Run(ft.ctx, chromedp.Evaluate[map[string]string](`(() => {
+	v, err := runOn(ft.ctx, chromedp.Evaluate[map[string]string](`(() => {
 		const r = {};
 		document.querySelectorAll("fieldset.q").forEach(q => {
 			const c = q.querySelector("input[type=radio]:checked");
@@ -424,7 +450,7 @@ func TestFormBrowser(t *testing.T) {
 					// answers are not saved to a file), and every answer,
 					// note and the page reached come back.
 					before := ft.checked(t)
-					if err := chromedp.Do(ft.ctx, chromedp.Reload()); err != nil {
+					if err := do(ft.ctx, chromedp.Reload()); err != nil {
 						t.Fatal(err)
 					}
 					ft.waitFor(t, `document.documentElement.className === "js"`)
@@ -452,11 +478,11 @@ func TestFormBrowser(t *testing.T) {
 			ft.onPage(t, "save")
 			// Going back works: the browser's Back returns to the last
 			// dimension, Forward to the save page.
-			if err := chromedp.Do(ft.ctx, chromedp.NavigateBack()); err != nil {
+			if err := do(ft.ctx, chromedp.NavigateBack()); err != nil {
 				t.Fatal(err)
 			}
 			ft.onPage(t, "d-sustainability")
-			if err := chromedp.Do(ft.ctx, chromedp.NavigateForward()); err != nil {
+			if err := do(ft.ctx, chromedp.NavigateForward()); err != nil {
 				t.Fatal(err)
 			}
 			ft.onPage(t, "save")
@@ -511,7 +537,7 @@ func TestFormBrowser(t *testing.T) {
 				}
 			}
 			// Saved: closing the page now asks nothing.
-			if err := chromedp.Do(ft.ctx, chromedp.Reload()); err != nil {
+			if err := do(ft.ctx, chromedp.Reload()); err != nil {
 				t.Fatal(err)
 			}
 			ft.waitFor(t, `document.documentElement.className === "js"`)
@@ -547,7 +573,7 @@ func testHostile(t *testing.T, ft *formTab, dir string) {
 		t.Fatal(err)
 	}
 	ft.open(t, page, 390, 844)
-	facts, err := chromedp.Run(ft.ctx, chromedp.Evaluate[map[string]any](`({
+	facts, err := runOn(ft.ctx, chromedp.Evaluate[map[string]any](`({
 		h1: document.querySelector("h1").textContent,
 		title: document.title,
 		text: document.body.textContent,
@@ -640,22 +666,22 @@ func testHostile(t *testing.T, ft *formTab, dir string) {
 func (ft *formTab) clickAnswers(t *testing.T, name, role string, dims []string, answers map[string]map[string]string) {
 	t.Helper()
 	if name != "" {
-		if err := chromedp.Do(ft.ctx, chromedp.Click("#respondent"), chromedp.KeyEvent(name)); err != nil {
+		if err := do(ft.ctx, chromedp.Click("#respondent"), chromedp.KeyEvent(name)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := chromedp.Do(ft.ctx, chromedp.Click("#role"), chromedp.KeyEvent(role), chromedp.Click(`#about [data-go="next"]`)); err != nil {
+	if err := do(ft.ctx, chromedp.Click("#role"), chromedp.KeyEvent(role), chromedp.Click(`#about [data-go="next"]`)); err != nil {
 		t.Fatal(err)
 	}
 	for _, d := range dims {
 		ft.onPage(t, "d-"+d)
 		for ind, v := range answers[d] {
 			sel := fmt.Sprintf(`input[name=%q][value=%q]`, "r:"+d+":"+ind, v)
-			if err := chromedp.Do(ft.ctx, chromedp.Click(sel)); err != nil {
+			if err := do(ft.ctx, chromedp.Click(sel)); err != nil {
 				t.Fatalf("clicking %s: %v", sel, err)
 			}
 		}
-		if err := chromedp.Do(ft.ctx, chromedp.Click(fmt.Sprintf(`#d-%s [data-go="next"]`, d))); err != nil {
+		if err := do(ft.ctx, chromedp.Click(fmt.Sprintf(`#d-%s [data-go="next"]`, d))); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -707,7 +733,7 @@ func (ft *formTab) statusInView(t *testing.T) {
 // saveFinal presses the page's save button and waits for the file.
 func (ft *formTab) saveFinal(t *testing.T, name string) string {
 	t.Helper()
-	if err := chromedp.Do(ft.ctx, chromedp.Click(`[data-save="final"]`)); err != nil {
+	if err := do(ft.ctx, chromedp.Click(`[data-save="final"]`)); err != nil {
 		t.Fatal(err)
 	}
 	return ft.saved(t, name)
@@ -717,7 +743,7 @@ func (ft *formTab) saveFinal(t *testing.T, name string) string {
 // that is not in seen, and returns its path.
 func (ft *formTab) newDownload(t *testing.T, pattern string, seen map[string]bool) string {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(opTimeout)
 	for {
 		matches, _ := filepath.Glob(filepath.Join(ft.downloads, pattern))
 		for _, m := range matches {
@@ -727,7 +753,7 @@ func (ft *formTab) newDownload(t *testing.T, pattern string, seen map[string]boo
 			}
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("no new download matching %s within 10s", pattern)
+			t.Fatalf("no new download matching %s within %v", pattern, opTimeout)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -855,13 +881,15 @@ func testThreeMembers(t *testing.T, ft *formTab, dir string) {
 		if m.name == "Ana Ruiz" {
 			// Copying the text for an email says what happened: copied, or
 			// (where the browser allows no clipboard) how to copy it by hand.
-			if err := chromedp.Do(ft.ctx, chromedp.Click("#copy")); err != nil {
-				t.Fatal(err)
+			if err := do(ft.ctx, chromedp.Click("#copy")); err != nil {
+				t.Fatalf("clicking Copy: %v; the page: %s", err, ft.where(t, "#copy"))
 			}
 			ft.waitFor(t, `document.getElementById("status").textContent !== ""`)
 			got := ft.evalString(t, `document.getElementById("status").textContent`)
 			if !strings.HasPrefix(got, "Copied. Paste it into an email") && !strings.HasPrefix(got, "Select the text below and copy it") {
 				t.Errorf("after Copy the page says %q", got)
+			} else {
+				t.Logf("after Copy the page says %q", got)
 			}
 			if text := ft.evalString(t, `document.getElementById("yaml").value`); !strings.Contains(text, `respondent: "Ana Ruiz"`) {
 				t.Errorf("the text to copy:\n%s", text)
@@ -938,7 +966,7 @@ func testAnonymousAndDraft(t *testing.T, ft *formTab, dir string) {
 			t.Fatalf("an anonymous page asks a name (%v fields)", n)
 		}
 		ft.clickAnswers(t, "", "member", []string{"plan", "people"}, map[string]map[string]string{"plan": {"p1": v}})
-		if err := chromedp.Do(ft.ctx, chromedp.Click(`[data-save="final"]`)); err != nil {
+		if err := do(ft.ctx, chromedp.Click(`[data-save="final"]`)); err != nil {
 			t.Fatal(err)
 		}
 		f := ft.newDownload(t, "quiet-voices-2026-11-22-anonymous-*.yaml", seen)
@@ -963,12 +991,12 @@ func testAnonymousAndDraft(t *testing.T, ft *formTab, dir string) {
 	// A draft, saved from the first dimension's page.
 	three := writeForm(t, dir, "draft.html", "--framework", fwFile, "--community", "Three Members", "--date", "2026-11-22")
 	ft.open(t, three, 390, 844)
-	if err := chromedp.Do(ft.ctx, chromedp.Click("#respondent"), chromedp.KeyEvent("Dev Patel"),
+	if err := do(ft.ctx, chromedp.Click("#respondent"), chromedp.KeyEvent("Dev Patel"),
 		chromedp.Click(`#about [data-go="next"]`)); err != nil {
 		t.Fatal(err)
 	}
 	ft.onPage(t, "d-plan")
-	if err := chromedp.Do(ft.ctx, chromedp.Click(`input[name="r:plan:p1"][value="0"]`), chromedp.Click(`#d-plan [data-save="draft"]`)); err != nil {
+	if err := do(ft.ctx, chromedp.Click(`input[name="r:plan:p1"][value="0"]`), chromedp.Click(`#d-plan [data-save="draft"]`)); err != nil {
 		t.Fatal(err)
 	}
 	draft := ft.saved(t, "three-members-2026-11-22-dev-patel.draft.yaml")
@@ -996,19 +1024,19 @@ func testAnonymousAndDraft(t *testing.T, ft *formTab, dir string) {
 // private windows and file:// settings do): the page says so at the top,
 // and answering still works.
 func testNoStorage(t *testing.T, ft *formTab, dir string) {
-	id, err := chromedp.Call(ft.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+	id, err := call(ft.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 		Source: `Object.defineProperty(window, "localStorage", {get() { throw new DOMException("denied", "SecurityError"); }});`,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer chromedp.Call(ft.ctx, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: id.Identifier})
+	defer call(ft.ctx, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: id.Identifier})
 	path := writeForm(t, dir, "no-storage.html", "--framework", "testdata/browser/form-fw.yaml", "--community", "No Storage")
 	u := (&url.URL{Scheme: "file", Path: path}).String()
 	ft.mu.Lock()
 	ft.pageURL = u
 	ft.mu.Unlock()
-	if err := chromedp.Do(ft.ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(u)); err != nil {
+	if err := do(ft.ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(u)); err != nil {
 		t.Fatal(err)
 	}
 	ft.waitFor(t, `document.documentElement.className === "js"`)
@@ -1016,7 +1044,7 @@ func testNoStorage(t *testing.T, ft *formTab, dir string) {
 	if !strings.Contains(notice, "does not let the page keep your answers") {
 		t.Errorf("no visible notice without storage (%q)", notice)
 	}
-	if err := chromedp.Do(ft.ctx, chromedp.Click(`#about [data-go="next"]`), chromedp.Click(`input[name="r:plan:p1"][value="2"]`)); err != nil {
+	if err := do(ft.ctx, chromedp.Click(`#about [data-go="next"]`), chromedp.Click(`input[name="r:plan:p1"][value="2"]`)); err != nil {
 		t.Fatal(err)
 	}
 	if got := ft.evalString(t, `document.getElementById("progress").textContent`); !strings.Contains(got, "1 of 4 questions answered") {
@@ -1043,7 +1071,7 @@ func timing(t *testing.T, ft *formTab) {
 // entry is recorded after the frame is drawn, so it is waited for.
 func pageTiming(t testing.TB, ft *formTab) map[string]float64 {
 	t.Helper()
-	v, err := chromedp.Run(ft.ctx, chromedp.Evaluate[map[string]float64](`new Promise(resolve => {
+	v, err := runOn(ft.ctx, chromedp.Evaluate[map[string]float64](`new Promise(resolve => {
 		const done = fcp => {
 			const ready = performance.getEntriesByName("cop-ready")[0];
 			const nav = performance.getEntriesByType("navigation")[0];
@@ -1067,7 +1095,7 @@ func pageTiming(t testing.TB, ft *formTab) map[string]float64 {
 // opaque one behind the element.
 func lowContrast(t *testing.T, ft *formTab) {
 	t.Helper()
-	bad, err := chromedp.Run(ft.ctx, chromedp.Evaluate[[]string](`(() => {
+	bad, err := runOn(ft.ctx, chromedp.Evaluate[[]string](`(() => {
 		const parse = s => {
 			const m = s.match(/rgba?\(([^)]+)\)/);
 			if (!m) return null;
@@ -1111,14 +1139,14 @@ func lowContrast(t *testing.T, ft *formTab) {
 // time all print).
 func printsOnA4(t *testing.T, ft *formTab, name string) {
 	t.Helper()
-	if _, err := chromedp.Call(ft.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+	if _, err := call(ft.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)
 	}
 	// A4 less the page's margins (12 mm each side) is 186 mm: 703 CSS px.
-	if err := chromedp.Do(ft.ctx, chromedp.EmulateViewport(703, 1000)); err != nil {
+	if err := do(ft.ctx, chromedp.EmulateViewport(703, 1000)); err != nil {
 		t.Fatal(err)
 	}
-	v, err := chromedp.Run(ft.ctx, chromedp.Evaluate[map[string]float64](`(() => {
+	v, err := runOn(ft.ctx, chromedp.Evaluate[map[string]float64](`(() => {
 		let widest = 0, hiddenQuestions = 0;
 		document.querySelectorAll("main *").forEach(e => { const r = e.getBoundingClientRect(); widest = Math.max(widest, r.right); });
 		document.querySelectorAll("fieldset.q").forEach(q => { if (q.getBoundingClientRect().height === 0) hiddenQuestions++; });
@@ -1134,7 +1162,7 @@ func printsOnA4(t *testing.T, ft *formTab, name string) {
 		t.Errorf("%.0f questions do not print", v["hiddenQuestions"])
 	}
 	save(t, "form-"+name+"-print.png", ft.screenshot(t))
-	if _, err := chromedp.Call(ft.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+	if _, err := call(ft.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
 		t.Fatal(err)
 	}
 	pdf := ft.pdf(t)
@@ -1182,7 +1210,7 @@ func BenchmarkFormFirstPaint(b *testing.B) {
 	var fcp, ready float64
 	n := 0
 	for b.Loop() {
-		if err := chromedp.Do(ft.ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(u)); err != nil {
+		if err := do(ft.ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(u)); err != nil {
 			b.Fatal(err)
 		}
 		v := pageTiming(b, ft)

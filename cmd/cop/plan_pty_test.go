@@ -68,16 +68,49 @@ func startPlan(t *testing.T, dir string, args ...string) *planTTY {
 
 var planANSI = regexp.MustCompile(`\x1b\[[0-9;?$>=<]*[a-zA-Z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[=>]`)
 
-// waitFor polls the screen until text appears after what earlier waits saw.
+// planWait is how long a wait for the screen or for cop to exit lasts: a
+// screen comes in milliseconds, and in a second or two on a loaded two-core
+// CI machine.
+const planWait = 30 * time.Second
+
+// plainIndex finds text in out[from:] with the escape sequences taken out,
+// and returns where in out the match starts, or -1.
+func plainIndex(out string, from int, text string) int {
+	var plain strings.Builder
+	var at []int // at[i] is the index in out of plain's byte i
+	i := from
+	for _, seq := range planANSI.FindAllStringIndex(out[from:], -1) {
+		for ; i < from+seq[0]; i++ {
+			plain.WriteByte(out[i])
+			at = append(at, i)
+		}
+		i = from + seq[1]
+	}
+	for ; i < len(out); i++ {
+		plain.WriteByte(out[i])
+		at = append(at, i)
+	}
+	k := strings.Index(plain.String(), text)
+	if k < 0 {
+		return -1
+	}
+	return at[k]
+}
+
+// waitFor polls the screen until text appears after what earlier waits saw,
+// and moves what they saw to the start of the text found: the next wait
+// looks from there. (Not to the end of the output: when two screens come
+// in one read, as on a loaded machine, the second's text would be counted
+// as seen and the next wait would miss it.)
 func (p *planTTY) waitFor(text string) {
 	p.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(planWait)
 	for time.Now().Before(deadline) {
 		p.mu.Lock()
 		all := p.out.String()
 		p.mu.Unlock()
-		if strings.Contains(planANSI.ReplaceAllString(all[p.seen:], ""), text) {
-			p.seen = len(all)
+		if at := plainIndex(all, p.seen, text); at >= 0 {
+			p.seen = at
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
@@ -110,7 +143,7 @@ func (p *planTTY) exit() int {
 			p.t.Fatal(err)
 		}
 		return 0
-	case <-time.After(15 * time.Second):
+	case <-time.After(planWait):
 		p.t.Fatal("cop plan did not exit")
 		return -1
 	}

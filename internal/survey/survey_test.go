@@ -620,13 +620,23 @@ func TestAccessibleInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	in, keys := io.Pipe()
 	defer keys.Close()
+	out := &lockedBuffer{}
 	done := make(chan Outcome)
 	go func() {
-		o, _ := f.s.RunAccessible(ctx, in, io.Discard)
+		o, _ := f.s.RunAccessible(ctx, in, out)
 		done <- o
 	}()
 	io.WriteString(keys, "2\n")
-	time.Sleep(20 * time.Millisecond)
+	// The answer is taken once the next question is asked; cancelling
+	// before then (a fixed 20 ms was too short on a loaded machine) would
+	// find it unread.
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(out.String(), "Shared goals") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the second question was never asked; the survey wrote:\n%s", out.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	cancel()
 	select {
 	case o := <-done:
@@ -637,6 +647,24 @@ func TestAccessibleInterrupted(t *testing.T) {
 		t.Fatal("the survey did not stop")
 	}
 	wantAnswers(t, f.answers(), map[string]string{"0/0": "1", "0/1": ""})
+}
+
+// lockedBuffer is a buffer that one goroutine writes while another reads.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func TestDarkBackground(t *testing.T) {
