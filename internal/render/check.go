@@ -6,7 +6,7 @@ import (
 	"math"
 	"strings"
 
-	check "github.com/cophealth/cop/internal/gate"
+	"github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
@@ -19,7 +19,7 @@ var CheckFormats = []string{"table", "json", "junit", "github"}
 type CheckFile struct {
 	Path string
 	// Result is nil when the file could not be checked; Problems says why.
-	Result   *check.Result
+	Result   *gate.Result
 	Problems load.Problems
 	// Warnings did not stop the file from being checked.
 	Warnings load.Problems
@@ -32,7 +32,7 @@ type CheckReport struct {
 	// Flags are the flags that set or overrode rules, such as --min-overall.
 	Flags []string
 	// Baseline is the earlier round compared with, if any.
-	Baseline *check.Round
+	Baseline *gate.Round
 	Files    []CheckFile
 	Style    Style
 }
@@ -65,10 +65,10 @@ func (r *CheckReport) Counts() CheckCounts {
 			c.FilesFailed++
 		}
 		c.Rules += len(f.Result.Outcomes)
-		c.RulesPassed += f.Result.Count(check.Pass)
-		c.RulesFailed += f.Result.Count(check.Fail)
-		c.RulesSkipped += f.Result.Count(check.Skip)
-		c.RulesWarned += f.Result.Count(check.Warn)
+		c.RulesPassed += f.Result.Count(gate.Pass)
+		c.RulesFailed += f.Result.Count(gate.Fail)
+		c.RulesSkipped += f.Result.Count(gate.Skip)
+		c.RulesWarned += f.Result.Count(gate.Warn)
 	}
 	return c
 }
@@ -145,15 +145,15 @@ func fraction(v float64) string {
 
 // ruleMessage says in one line what a rule found, for every format. esc
 // makes user text (titles, labels) safe for the format at hand.
-func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) string {
+func ruleMessage(o *gate.Outcome, res *gate.Result, esc func(string) string) string {
 	subject := "overall score"
 	if o.Dimension != nil {
 		subject = esc(o.Dimension.Title) + ":"
 	}
 	switch o.Rule {
-	case check.MinOverall, check.Min:
+	case gate.MinOverall, gate.Min:
 		switch {
-		case o.Status == check.Skip:
+		case o.Status == gate.Skip:
 			return subject + " not applicable (every indicator excluded), not checked"
 		case !o.Value.Valid:
 			return subject + " no score (no indicator rated), minimum " + bound(o.Bound)
@@ -161,7 +161,7 @@ func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 			return subject + " " + Fixed2(o.Value.Value) + " is below the minimum " + bound(o.Bound)
 		}
 		return subject + " " + Fixed2(o.Value.Value) + ", minimum " + bound(o.Bound)
-	case check.MinLevel:
+	case gate.MinLevel:
 		want := esc(o.MinLevel.Label) + " (from " + model.FormatNumber(o.MinLevel.Min) + ")"
 		switch {
 		case !o.Value.Valid:
@@ -170,7 +170,7 @@ func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 			return "overall level " + esc(o.Level.Label) + " (" + Fixed2(o.Value.Value) + ") is below " + want
 		}
 		return "overall level " + esc(o.Level.Label) + " (" + Fixed2(o.Value.Value) + "), lowest allowed " + want
-	case check.MinCoverage:
+	case gate.MinCoverage:
 		switch {
 		case !o.Value.Valid:
 			return "no coverage (every indicator not applicable), minimum " + fraction(o.Bound)
@@ -178,16 +178,16 @@ func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 			return "coverage " + Percent(o.Value) + " is below the minimum " + fraction(o.Bound)
 		}
 		return "coverage " + Percent(o.Value) + ", minimum " + fraction(o.Bound)
-	case check.MinResponseRate:
+	case gate.MinResponseRate:
 		a := res.Input.Assessment
 		switch {
-		case o.Reason == check.NotInvited:
+		case o.Reason == gate.NotInvited:
 			return "no response rate (the round has no invited: N), minimum " + fraction(o.Bound)
-		case o.Status == check.Fail:
+		case o.Status == gate.Fail:
 			return fmt.Sprintf("%d of %d invited answered (%s), below the minimum %s", len(a.Responses), a.Invited, Percent(o.Value), fraction(o.Bound))
 		}
 		return fmt.Sprintf("%d of %d invited answered (%s), minimum %s", len(a.Responses), a.Invited, Percent(o.Value), fraction(o.Bound))
-	case check.RequireComplete:
+	case gate.RequireComplete:
 		ov := res.Input.Result.Overall
 		applicable := ov.Total - ov.Excluded
 		s := fmt.Sprintf("%d of %d indicators rated", ov.Rated, applicable)
@@ -198,9 +198,9 @@ func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 			s += fmt.Sprintf(": %d not rated (don't know or no answer)", int(o.Value.Value))
 		}
 		return s
-	case check.MaxOverdue:
+	case gate.MaxOverdue:
 		return overdueMessage(o, esc)
-	case check.MaxAge:
+	case gate.MaxAge:
 		date := res.Input.Assessment.Date.Format(model.DateLayout)
 		age := fmt.Sprintf("the round (%s) is %s old", date, Plural(int(o.Value.Value), "day"))
 		if o.Value.Value < 0 {
@@ -210,13 +210,13 @@ func ruleMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 			return age + ", more than the maximum " + Plural(int(o.Bound), "day")
 		}
 		return age + ", maximum " + Plural(int(o.Bound), "day")
-	case check.MaxDrop:
+	case gate.MaxDrop:
 		return dropMessage(o, res, esc)
 	}
 	return o.Name()
 }
 
-func dropMessage(o *check.Outcome, res *check.Result, esc func(string) string) string {
+func dropMessage(o *gate.Outcome, res *gate.Result, esc func(string) string) string {
 	subject := "overall"
 	if o.Dimension != nil {
 		subject = esc(o.Dimension.Title)
@@ -226,13 +226,13 @@ func dropMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 		base = "the baseline (" + b.Assessment.Date.Format(model.DateLayout) + ")"
 	}
 	switch {
-	case o.Reason == check.NotApplicable:
+	case o.Reason == gate.NotApplicable:
 		return subject + ": not applicable (every indicator excluded), not compared"
-	case o.Reason == check.Unscored && o.Was.Valid:
+	case o.Reason == gate.Unscored && o.Was.Valid:
 		return subject + ": no score now (no indicator rated), " + Fixed2(o.Was.Value) + " in " + base
-	case o.Reason == check.Unscored:
+	case o.Reason == gate.Unscored:
 		return subject + ": no score now or in " + base + ", not compared"
-	case o.Reason == check.NoBaselineScore:
+	case o.Reason == gate.NoBaselineScore:
 		return subject + ": " + Fixed2(o.Now.Value) + ", no score in " + base + ", not compared"
 	}
 	s := subject + ": " + Fixed2(o.Now.Value) + ", " + Fixed2(o.Was.Value) + " in " + base
@@ -250,14 +250,14 @@ func dropMessage(o *check.Outcome, res *check.Result, esc func(string) string) s
 // targetsLine sums up the targets: "89% of the way (sum of gaps 0.83, sum
 // of targets 7.00)". The sums are figures cop computed, so they are rounded
 // like every score, even when a target was given with more decimals.
-func targetsLine(t *check.Targets) string {
+func targetsLine(t *gate.Targets) string {
 	return fmt.Sprintf("%s of the way (sum of gaps %s, sum of targets %s)", Percent(t.Percent), Fixed2(t.SumGaps), Fixed2(t.SumTargets))
 }
 
 // targetsTable lays out the targets, with baseline and progress columns
 // when there is a baseline, and a last column saying which dimensions are
 // not applicable or not rated, when some are. cell makes user text safe.
-func targetsTable(t *check.Targets, withBaseline bool, cell func(string) string) Table {
+func targetsTable(t *gate.Targets, withBaseline bool, cell func(string) string) Table {
 	tab := Table{Header: []string{"Dimension", "Score", "Target", "Gap"}, Align: []Align{Left, Right, Right, Right}}
 	if withBaseline {
 		tab.Header = append(tab.Header, "Baseline", "Progress")
@@ -317,11 +317,11 @@ func CheckText(w io.Writer, r *CheckReport) error {
 			o := &res.Outcomes[j]
 			status := st.Paint("32", "pass")
 			switch o.Status {
-			case check.Fail:
+			case gate.Fail:
 				status = st.Paint("31", st.Bold("FAIL"))
-			case check.Skip:
+			case gate.Skip:
 				status = st.Paint("33", "skip")
-			case check.Warn:
+			case gate.Warn:
 				status = st.Paint("33", st.Bold("warn"))
 			}
 			p.hang(2+4+2+width+2, "  %s  %-*s  %s", status, width, o.Name(), ruleMessage(o, res, OneLine))
@@ -345,12 +345,12 @@ func CheckText(w io.Writer, r *CheckReport) error {
 }
 
 // notMet reports whether a rule was not met: failed, or only warned.
-func notMet(o *check.Outcome) bool { return o.Status == check.Fail || o.Status == check.Warn }
+func notMet(o *gate.Outcome) bool { return o.Status == gate.Fail || o.Status == gate.Warn }
 
 // overdueMessage says how many actions are overdue, naming them: "2 actions
 // overdue (purpose/development-plan due 2026-06-30, owner Ana Ruiz: Agree a
 // twelve-month plan; ...), more than the maximum 1".
-func overdueMessage(o *check.Outcome, esc func(string) string) string {
+func overdueMessage(o *gate.Outcome, esc func(string) string) string {
 	n := int(o.Value.Value)
 	s := Plural(n, "action") + " overdue"
 	if n == 0 {

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	check "github.com/cophealth/cop/internal/gate"
+	"github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/load"
 )
 
@@ -57,20 +57,20 @@ func CheckGitHub(w io.Writer, r *CheckReport) error {
 		for j := range res.Outcomes {
 			o := &res.Outcomes[j]
 			switch o.Status {
-			case check.Fail:
+			case gate.Fail:
 				annotation(&b, "error", f.Path, o.Line, 0, "cop check: "+o.Name(), ruleMessage(o, res, plain))
-			case check.Skip:
+			case gate.Skip:
 				annotation(&b, "notice", f.Path, o.Line, 0, "cop check: "+o.Name()+" skipped", ruleMessage(o, res, plain))
-			case check.Warn:
+			case gate.Warn:
 				annotation(&b, "warning", f.Path, o.Line, 0, "cop check: "+o.Name()+" (warn only)", ruleMessage(o, res, plain))
 			}
 		}
-		msg := fmt.Sprintf("%s: %d of %s passed", roundTitle(res.Input.Assessment, plain), res.Count(check.Pass),
+		msg := fmt.Sprintf("%s: %d of %s passed", roundTitle(res.Input.Assessment, plain), res.Count(gate.Pass),
 			Plural(len(res.Outcomes), "rule"))
-		if n := res.Count(check.Fail); n > 0 {
+		if n := res.Count(gate.Fail); n > 0 {
 			msg += fmt.Sprintf(", %d failed", n)
 		}
-		if n := res.Count(check.Warn); n > 0 {
+		if n := res.Count(gate.Warn); n > 0 {
 			msg += fmt.Sprintf(", %d warned", n)
 		}
 		if t := res.Targets; t != nil {
@@ -123,9 +123,9 @@ func CheckMarkdown(w io.Writer, r *CheckReport) error {
 			o := &res.Outcomes[j]
 			status := string(o.Status)
 			switch o.Status {
-			case check.Fail:
+			case gate.Fail:
 				status = "**fail**"
-			case check.Warn:
+			case gate.Warn:
 				status = "**warn**"
 			}
 			t.Rows = append(t.Rows, []string{status, Markdown(o.Name()), ruleMessage(o, res, Markdown)})

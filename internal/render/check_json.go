@@ -3,7 +3,7 @@ package render
 import (
 	"io"
 
-	check "github.com/cophealth/cop/internal/gate"
+	"github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
 )
@@ -46,13 +46,13 @@ type CheckFileDoc struct {
 // for min-level, where they are level ids; Actual is null when there is
 // nothing to compare (see Reason).
 type RuleDoc struct {
-	Name      string       `json:"name"`
-	Rule      string       `json:"rule"`
-	Dimension *string      `json:"dimension"`
-	Status    check.Status `json:"status"`
-	Reason    *string      `json:"reason"`
-	Actual    any          `json:"actual"`
-	Required  any          `json:"required"`
+	Name      string      `json:"name"`
+	Rule      string      `json:"rule"`
+	Dimension *string     `json:"dimension"`
+	Status    gate.Status `json:"status"`
+	Reason    *string     `json:"reason"`
+	Actual    any         `json:"actual"`
+	Required  any         `json:"required"`
 	// Now and Baseline are the scores max-drop compares.
 	Now      *float64 `json:"now,omitempty"`
 	Baseline *float64 `json:"baseline,omitempty"`
@@ -123,7 +123,7 @@ func NewCheckDoc(r *CheckReport) *CheckDoc {
 	return doc
 }
 
-func ruleDoc(o *check.Outcome, res *check.Result) RuleDoc {
+func ruleDoc(o *gate.Outcome, res *gate.Result) RuleDoc {
 	d := RuleDoc{Name: o.Name(), Rule: o.Rule, Status: o.Status, Required: o.Bound, Message: ruleMessage(o, res, func(s string) string { return s })}
 	if o.Dimension != nil {
 		d.Dimension = &o.Dimension.ID
@@ -139,20 +139,20 @@ func ruleDoc(o *check.Outcome, res *check.Result) RuleDoc {
 		d.Actual = *Rounded(o.Value)
 	}
 	switch o.Rule {
-	case check.MinLevel:
+	case gate.MinLevel:
 		d.Required = o.MinLevel.ID
 		d.Actual = nil
 		if o.Level != nil && o.Value.Valid {
 			d.Actual = o.Level.ID
 		}
-	case check.MaxOverdue:
+	case gate.MaxOverdue:
 		d.Actual, d.Required = int(o.Value.Value), int(o.Bound)
-	case check.MaxAge, check.RequireComplete:
+	case gate.MaxAge, gate.RequireComplete:
 		d.Actual = int(o.Value.Value)
-		if o.Rule == check.MaxAge {
+		if o.Rule == gate.MaxAge {
 			d.Required = int(o.Bound)
 		}
-	case check.MaxDrop:
+	case gate.MaxDrop:
 		d.Now, d.Baseline = Rounded(o.Now), Rounded(o.Was)
 	}
 	return d

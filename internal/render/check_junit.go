@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	check "github.com/cophealth/cop/internal/gate"
+	"github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/model"
 )
 
@@ -84,7 +84,7 @@ func CheckJUnit(w io.Writer, r *CheckReport) error {
 		}
 		res := f.Result
 		a, fw := res.Input.Assessment, res.Input.Result.Framework
-		s.Tests, s.Failures, s.Skipped = len(res.Outcomes), res.Count(check.Fail), res.Count(check.Skip)
+		s.Tests, s.Failures, s.Skipped = len(res.Outcomes), res.Count(gate.Fail), res.Count(gate.Skip)
 		s.Properties = &junitProperties{Items: []junitProperty{
 			{"community", a.Community},
 			{"date", a.Date.Format(model.DateLayout)},
@@ -99,11 +99,11 @@ func CheckJUnit(w io.Writer, r *CheckReport) error {
 			msg := ruleMessage(o, res, plain)
 			tc := junitCase{Name: o.Name(), Classname: f.Path, File: f.Path, Line: o.Line}
 			switch o.Status {
-			case check.Fail:
+			case gate.Fail:
 				tc.Failure = &junitMessage{Message: msg, Type: o.Rule}
-			case check.Skip:
+			case gate.Skip:
 				tc.Skipped = &junitMessage{Message: msg}
-			case check.Warn:
+			case gate.Warn:
 				// JUnit has no warnings: a rule that only warns is a test
 				// that passed, with the warning in its output, so that no CI
 				// system counts it as a failure.

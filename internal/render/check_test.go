@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	check "github.com/cophealth/cop/internal/gate"
+	"github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
@@ -30,13 +30,13 @@ func resolverFor(fws ...*model.Framework) load.Resolver {
 	}
 }
 
-func checkRound(t *testing.T, path string, fws ...*model.Framework) *check.Round {
+func checkRound(t *testing.T, path string, fws ...*model.Framework) *gate.Round {
 	t.Helper()
 	l, err := load.AssessmentFile(path, resolverFor(fws...))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &check.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
+	return &gate.Round{Assessment: l.Assessment, Result: score.Compute(l.Framework, l.Assessment)}
 }
 
 func frameworkFile(t *testing.T, path string) *model.Framework {
@@ -82,7 +82,7 @@ func checkFixture(t *testing.T) *CheckReport {
 		Flags:    []string{"--max-age"},
 		Baseline: base,
 		Files: []CheckFile{
-			{Path: "testdata/a.yaml", Result: check.Evaluate(p, check.Input{Round: *cur, Baseline: base, Now: checkNow})},
+			{Path: "testdata/a.yaml", Result: gate.Evaluate(p, gate.Input{Round: *cur, Baseline: base, Now: checkNow})},
 			{Path: "broken.yaml", Problems: load.Problems{
 				{File: "broken.yaml", Line: 4, Col: 7, Msg: `date "2026-02-31" is not a valid date (expected YYYY-MM-DD, such as 2026-11-22)`},
 				{File: "broken.yaml", Line: 9, Col: 3, Msg: "respondent is empty (expected text)"},
@@ -272,13 +272,13 @@ func nastyReport(t *testing.T) (*CheckReport, *model.Framework, *model.Assessmen
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &check.Round{Assessment: l.Assessment, Result: score.Compute(fw, l.Assessment)}
+	r := &gate.Round{Assessment: l.Assessment, Result: score.Compute(fw, l.Assessment)}
 	p, err := load.PolicyBytes("p.yaml", []byte("kind: cop-policy\nversion: 1\nmin-level: high\ndimensions: {d1: {min: 1, target: 1}}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return &CheckReport{Policy: "p.yaml", Files: []CheckFile{{Path: name,
-		Result:   check.Evaluate(p, check.Input{Round: *r, Now: checkNow}),
+		Result:   gate.Evaluate(p, gate.Input{Round: *r, Now: checkNow}),
 		Warnings: load.Problems{{File: name, Line: 3, Col: 5, Msg: "careful: 5%, then\nmore"}}}}}, fw, l.Assessment
 }
 
@@ -384,7 +384,7 @@ func TestCheckMarkdownEscapes(t *testing.T) {
 // in text and JSON, even when the float sum is not exact (0.1 + 0.2 is
 // 0.30000000000000004 in binary); targets as the user gave them are kept.
 func TestTargetSumsAreRounded(t *testing.T) {
-	tg := &check.Targets{SumGaps: 0.1 + 0.2, SumTargets: 0.1 + 0.2, Percent: score.Number{Value: 0, Valid: true}}
+	tg := &gate.Targets{SumGaps: 0.1 + 0.2, SumTargets: 0.1 + 0.2, Percent: score.Number{Value: 0, Valid: true}}
 	if got, want := targetsLine(tg), "0% of the way (sum of gaps 0.30, sum of targets 0.30)"; got != want {
 		t.Errorf("targetsLine = %q, want %q", got, want)
 	}

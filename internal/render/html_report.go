@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	check "github.com/cophealth/cop/internal/gate"
+	"github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
 )
@@ -242,9 +242,9 @@ func ReportHTML(w io.Writer, rep *Report) error {
 		page.Dimensions = append(page.Dimensions, row)
 		words = append(words, titles[i]+" "+cmp.Or(row.Status, row.Score)+".")
 	}
-	var targets *check.Targets
+	var targets *gate.Targets
 	if rep.Policy != nil {
-		targets = check.MeasureTargets(rep.Policy, check.Input{Round: check.Round{Assessment: a, Result: res}})
+		targets = gate.MeasureTargets(rep.Policy, gate.Input{Round: gate.Round{Assessment: a, Result: res}})
 	}
 	if len(titles) < 3 {
 		page.RadarNote = noRadar(len(titles))
