@@ -26,6 +26,7 @@ import (
 	"github.com/cophealth/cop/internal/plan"
 	"github.com/cophealth/cop/internal/render"
 	"github.com/cophealth/cop/internal/score"
+	"github.com/cophealth/cop/internal/survey"
 	"github.com/spf13/cobra"
 )
 
@@ -104,6 +105,9 @@ every other field, comment and blank line stays where it was.` + options.ExitSta
 			if adding && strings.TrimSpace(opts.What) == "" {
 				return exitcode.Usage(errors.New("--add needs --what TEXT: what the community will do"))
 			}
+			if _, err := survey.DarkBackground(opts.Theme, opts.IO.Getenv); err != nil {
+				return exitcode.Usage(fmt.Errorf("--theme: %w", err))
+			}
 			if err := options.CheckFormat(opts.Format, ListFormats); err != nil {
 				return err
 			}
@@ -131,6 +135,7 @@ every other field, comment and blank line stays where it was.` + options.ExitSta
 	options.StringVar(cmd, &opts.Status, "status", model.ActionPlanned, "the new action's `STATUS`: planned, doing, done or dropped (with --add)")
 	fl.StringArrayVar(&opts.Set, "set", nil, "set an action's status: `N=STATUS` or TARGET=STATUS (repeatable)")
 	options.StringVar(cmd, &opts.Theme, "theme", "auto", "the colour `THEME` for a dark or light terminal: auto, dark, light")
+	_ = cmd.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions(survey.Themes, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(model.ActionStatuses(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
