@@ -18,6 +18,7 @@ import (
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
@@ -399,13 +400,10 @@ func listLine(a model.Action) string {
 	return s + ": " + a.Status
 }
 
-// overdue reports whether an action is past its due date and not finished.
+// overdue reports whether an action is past its due date and not finished,
+// by the rule cop check --max-overdue counts (gate.Overdue).
 func overdue(a model.Action, now time.Time) bool {
-	if a.Due.IsZero() || a.Status == model.ActionDone || a.Status == model.ActionDropped {
-		return false
-	}
-	y, m, d := now.Date()
-	return a.Due.Before(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+	return len(gate.Overdue(&model.Assessment{Actions: []model.Action{a}}, now)) > 0
 }
 
 // weakRefs lists the weakest rated indicators of the round, with the
