@@ -14,7 +14,7 @@ import (
 // previousRound finds the round before a, for the report's "since the
 // previous round": the file given with --previous, or else the latest
 // round dated before a's, of the same community and framework, among the
-// YAML files in a's folder. Files there that do not load, or are not an
+// YAML files in a's folder, drafts left out. Files there that do not load, or are not an
 // assessment, are passed over in silence: they are not what was asked
 // about. A file given with --previous must load, and must be an earlier
 // round of the same community.
@@ -44,7 +44,9 @@ func previousRound(opts *Options, a *model.Assessment, fw *model.Framework, cat 
 	var best *load.Loaded
 	var bestPath string
 	for _, e := range entries {
-		if e.IsDir() || !load.IsYAMLName(e.Name()) {
+		// A draft (by its name, or draft: true below) is someone's
+		// unfinished answers, never a round: the folder rule of load.
+		if e.IsDir() || !load.IsYAMLName(e.Name()) || load.IsDraftName(e.Name()) {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
@@ -52,7 +54,7 @@ func previousRound(opts *Options, a *model.Assessment, fw *model.Framework, cat 
 			continue
 		}
 		doc, err := load.ParseFile(path)
-		if err != nil || doc.Kind() != model.AssessmentKind {
+		if err != nil || doc.Kind() != model.AssessmentKind || doc.SaysDraft() {
 			continue
 		}
 		l, err := load.Assessment(doc, cat.Resolve)
