@@ -9,6 +9,8 @@ import (
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/render"
 	"github.com/cophealth/cop/internal/score"
+
+	grid "github.com/cophealth/cop/internal/compare"
 )
 
 // previousRound finds the round before a, for the report's "since the
@@ -72,11 +74,12 @@ func previousRound(opts *Options, a *model.Assessment, fw *model.Framework, cat 
 }
 
 // samePlace checks that a loaded round is an earlier round of the same
-// community on the same framework.
+// community (by grid.CommunityKey, as cop compare and cop merge match it)
+// on the same framework.
 func samePlace(path string, l *load.Loaded, a *model.Assessment, fw *model.Framework) error {
 	p := l.Assessment
 	switch {
-	case p.Community != a.Community:
+	case grid.CommunityKey(p.Community) != grid.CommunityKey(a.Community):
 		return errorf("--previous %s is a round of %q, not of %q", path, render.OneLine(p.Community), render.OneLine(a.Community))
 	case l.Framework.ID != fw.ID:
 		return errorf("--previous %s uses framework %s, not %s: its scores cannot be compared", path, l.Framework.ID, fw.ID)
