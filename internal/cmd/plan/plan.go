@@ -109,9 +109,6 @@ every other field, comment and blank line stays where it was.` + options.ExitSta
 			if _, err := survey.DarkBackground(opts.Theme, opts.IO.Getenv); err != nil {
 				return exitcode.Usage(fmt.Errorf("--theme: %w", err))
 			}
-			if err := options.CheckFormat(opts.Format, ListFormats); err != nil {
-				return err
-			}
 			if (cmd.Flags().Changed("format") || cmd.Flags().Changed("output")) && !opts.List {
 				return exitcode.Usage(errors.New("-f and -o are for the list of actions: give --list too"))
 			}
