@@ -5,6 +5,7 @@ package factory
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -62,12 +63,18 @@ func (f *Factory) Interruptible(parent context.Context) (ctx context.Context, st
 // WriteOutput sends what write produces to standard output, or, when path
 // is not empty, atomically to that file. On a terminal, standard output goes
 // through the pager (COP_PAGER, PAGER, less -FRX; see IOStreams.StartPager),
-// which quits at once when the output fits on the screen.
+// which quits at once when the output fits on the screen. A user who quits
+// the pager before the end has stopped reading, not made the command fail:
+// WriteOutput then returns nil, so that the command's exit status is still
+// the one its outcome calls for (cop check exits 1 on a failed rule, not 0).
 func (f *Factory) WriteOutput(path string, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		f.IO.StartPager()
 		defer f.IO.StopPager()
-		return write(f.IO.Out)
+		if err := write(f.IO.Out); err != nil && !errors.Is(err, iostreams.ErrClosedPager) {
+			return err
+		}
+		return nil
 	}
 	return atomicfile.Write(path, write)
 }

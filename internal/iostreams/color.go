@@ -1,6 +1,10 @@
 package iostreams
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // ColorModes are the values of --color.
 var ColorModes = []string{"auto", "always", "never"}
@@ -8,12 +12,11 @@ var ColorModes = []string{"auto", "always", "never"}
 // SetColorMode records the --color choice: "always" and "never" decide
 // alone; "auto" (the default) leaves it to the environment and the terminal.
 func (s *IOStreams) SetColorMode(mode string) error {
-	switch mode {
-	case "auto", "always", "never":
-		s.colorMode = mode
-		return nil
+	if !slices.Contains(ColorModes, mode) {
+		return fmt.Errorf("%q is not one of %s", mode, strings.Join(ColorModes, ", "))
 	}
-	return fmt.Errorf("%q is not one of auto, always, never", mode)
+	s.colorMode = mode
+	return nil
 }
 
 // ColorMode returns the --color choice ("auto" when none was made).

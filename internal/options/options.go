@@ -71,15 +71,6 @@ func (e *ChoiceError) Error() string {
 	return fmt.Sprintf("%q is not one of %s", e.Value, strings.Join(e.Choices, ", "))
 }
 
-// CheckFormat returns a usage error when format is not one of formats
-// (text counts as table).
-func CheckFormat(format string, formats []string) error {
-	if slices.Contains(formats, format) || (format == Text && slices.Contains(formats, Table)) {
-		return nil
-	}
-	return exitcode.Usage(fmt.Errorf("unknown format %q (expected %s)", format, strings.Join(formats, ", ")))
-}
-
 // StringVar adds a string flag to cmd whose help shows its default as the
 // other flags show theirs, (default name), where pflag would quote it,
 // (default "name"): pflag quotes the defaults of plain string flags only.

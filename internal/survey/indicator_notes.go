@@ -51,20 +51,20 @@ func splitNotes(d *model.Dimension, text string) (dimNote string, indNotes map[s
 }
 
 // indicatorLine reports whether a line is an indicator's note: "Title: text"
-// or "id: text", the title matched without regard to case or spacing.
+// or "id: text", the title matched without regard to case or spacing. A
+// title may hold a colon itself ("Plan: written"), so every colon is tried,
+// the last first: the longest title that matches wins.
 func indicatorLine(d *model.Dimension, line string) (id, note string, ok bool) {
-	head, text, found := strings.Cut(line, ":")
-	if !found {
-		return "", "", false
-	}
-	text = strings.TrimSpace(text)
-	head = strings.ToLower(strings.Join(strings.Fields(head), " "))
-	if text == "" || head == "" {
-		return "", "", false
-	}
-	for _, ind := range d.Indicators {
-		if head == strings.ToLower(render.OneLine(ind.Title)) || head == strings.ToLower(ind.ID) {
-			return ind.ID, text, true
+	for i := strings.LastIndex(line, ":"); i >= 0; i = strings.LastIndex(line[:i], ":") {
+		text := strings.TrimSpace(line[i+1:])
+		head := strings.ToLower(strings.Join(strings.Fields(line[:i]), " "))
+		if text == "" || head == "" {
+			continue
+		}
+		for _, ind := range d.Indicators {
+			if head == strings.ToLower(render.OneLine(ind.Title)) || head == strings.ToLower(ind.ID) {
+				return ind.ID, text, true
+			}
 		}
 	}
 	return "", "", false

@@ -66,3 +66,19 @@ func TestTerminalIndicatorNote(t *testing.T) {
 		t.Errorf("notes %v, indicator notes %v", resp.Notes, resp.IndicatorNotes)
 	}
 }
+
+// TestNotesTitleWithColon: a custom framework's title may hold a colon
+// ("Plan: written"). The line the box shows for its note, "Plan: written:
+// agreed", must read back as that indicator's note, not as the dimension's
+// (nor as the note of "Plan", whose title is its start).
+func TestNotesTitleWithColon(t *testing.T) {
+	d := &model.Dimension{ID: "d", Indicators: []model.Indicator{
+		{ID: "i1", Title: "Plan: written"}, {ID: "i2", Title: "Plan"},
+	}}
+	r := &model.Response{IndicatorNotes: map[string]map[string]string{"d": {"i1": "agreed", "i2": "none yet"}}}
+	box := composeNotes(d, r) // "Plan: written: agreed\nPlan: none yet"
+	setNotes(r, d, box)
+	if len(r.Notes) != 0 || r.IndicatorNotes["d"]["i1"] != "agreed" || r.IndicatorNotes["d"]["i2"] != "none yet" {
+		t.Errorf("box %q read back as notes %v, indicator notes %v", box, r.Notes, r.IndicatorNotes)
+	}
+}

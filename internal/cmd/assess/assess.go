@@ -347,8 +347,8 @@ func (s *session) decidePaths() error {
 	switch {
 	case o.Output != "":
 		out = o.Output
-	case strings.HasSuffix(s.draft, draftSuffix):
-		out = strings.TrimSuffix(s.draft, draftSuffix) + ".yaml"
+	case strings.HasSuffix(s.draft, load.DraftSuffix):
+		out = strings.TrimSuffix(s.draft, load.DraftSuffix) + ".yaml"
 	default:
 		out = FileName(s.a.Community, s.a.Date, s.a.Responses[0].Respondent)
 	}
@@ -380,17 +380,15 @@ func exists(path string) bool {
 	return err == nil
 }
 
-// draftSuffix ends the name of a draft: the file to save, with .draft.yaml
-// in place of .yaml.
-const draftSuffix = ".draft.yaml"
-
-// DraftName is where the draft of the file at path is kept.
+// DraftName is where the draft of the file at path is kept: the file to
+// save, with .draft.yaml (load.DraftSuffix, which every command's folder
+// rule skips) in place of .yaml.
 func DraftName(path string) string {
 	ext := filepath.Ext(path)
 	if ext == ".yaml" || ext == ".yml" {
 		path = strings.TrimSuffix(path, ext)
 	}
-	return path + draftSuffix
+	return path + load.DraftSuffix
 }
 
 // FileName is the name one respondent's answers are saved under when

@@ -122,9 +122,6 @@ is set). COP_NOW=YYYY-MM-DD sets today's date for --max-age.` + options.ExitStat
 		ValidArgsFunction: options.YAMLFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			if err := options.CheckFormat(opts.Format, render.CheckFormats); err != nil {
-				return err
-			}
 			if opts.NoPolicy && opts.Policy != "" {
 				return exitcode.Usage(errors.New("--policy and --no-policy cannot be used together"))
 			}

@@ -104,9 +104,6 @@ polygon and adds a Target column.` + options.ExitStatus(false, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			opts.Context = cmd.Context()
-			if err := options.CheckFormat(opts.Format, render.CompareFormats); err != nil {
-				return err
-			}
 			if opts.Policy != "" && opts.Format != "html" {
 				return exitcode.Usage(fmt.Errorf("--policy draws targets in -f html only (got -f %s); cop check shows the gap to each target in any format", opts.Format))
 			}

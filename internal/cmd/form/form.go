@@ -92,8 +92,7 @@ existing FILE is replaced, as cop makes the same page again.` + options.ExitStat
 		},
 	}
 	flags := cmd.Flags()
-	cmd.Flags().StringVar(&opts.Framework, "framework", "", "ask the questions of the framework in `FILE` (default: the embedded cop-health)")
-	_ = cmd.MarkFlagFilename("framework", "yaml", "yml")
+	options.FrameworkFile(cmd, &opts.Framework, "ask the questions of the framework in `FILE` (default: the embedded cop-health)")
 	flags.StringVar(&opts.Community, "community", "", "the community's `NAME` (required)")
 	flags.StringVar(&opts.Date, "date", "", "the round's date, `YYYY-MM-DD` (default today)")
 	flags.StringVar(&opts.Contact, "contact", "", "where members send their answers (`TEXT`), such as an email address")

@@ -100,9 +100,6 @@ func newCmdList(f *factory.Factory) *cobra.Command {
 your own.` + options.ExitStatus(false, false),
 		Args: options.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := options.CheckFormat(opts.Format, listFormats); err != nil {
-				return err
-			}
 			return listRun(opts)
 		},
 	}
@@ -202,9 +199,6 @@ default framework.` + options.ExitStatus(false, false),
 		ValidArgsFunction: idCompletion,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
-			if err := options.CheckFormat(opts.Format, showFormats); err != nil {
-				return err
-			}
 			return showRun(opts)
 		},
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/cophealth/cop/internal/plan"
 	"github.com/cophealth/cop/internal/render"
 	"github.com/cophealth/cop/internal/score"
+	"github.com/cophealth/cop/internal/survey"
 	"github.com/cophealth/cop/internal/typeahead"
 )
 
@@ -47,17 +48,14 @@ func interactive(opts *Options, f *plan.File) (bool, error) {
 		return false, exitcode.Usage(fmt.Errorf("cop plan asks its questions on a terminal, and %s is not one.\n"+
 			"Run it in a terminal, or use flags: --add TARGET --what TEXT, --set N=STATUS, --list (see cop plan --help)", which))
 	}
-	dark, err := darkBackground(opts.Theme, opts.IO.Getenv)
-	if err != nil {
-		return false, exitcode.Usage(err)
-	}
-	// One theme for every form, built once: a form without a theme builds
-	// its styles again on every key.
-	styles := huh.ThemeCharm(dark)
+	dark, _ := survey.DarkBackground(opts.Theme, opts.IO.Getenv) // checked with the flags
 	ctx, stop := opts.Interruptible(context.Background())
 	defer stop()
 	s := &session{opts: opts, file: f, ctx: ctx,
-		theme: huh.ThemeFunc(func(bool) *huh.Styles { return styles }),
+		// One theme for every form, built once (a form without a theme
+		// builds its styles again on every key), as cop assess draws it:
+		// no colour under NO_COLOR or --color never.
+		theme: survey.Theme(opts.IO.ColorEnabledStderr(), dark),
 		res:   score.Compute(f.Loaded.Framework, f.Loaded.Assessment)}
 	changed := false
 	for {
@@ -286,29 +284,4 @@ func (s *session) askStatus(i int) (string, error) {
 			Options(opts...).Value(&status),
 	)
 	return status, err
-}
-
-// darkBackground decides, without asking the terminal, whether to draw for
-// a dark background: --theme dark or light says so; auto reads COLORFGBG
-// ("foreground;background", set by rxvt, Konsole and others), and is dark
-// without it. Asking the terminal while the form reads keys would race the
-// form for the answer.
-func darkBackground(theme string, getenv func(string) string) (bool, error) {
-	switch theme {
-	case "dark":
-		return true, nil
-	case "light":
-		return false, nil
-	case "auto", "":
-	default:
-		return true, fmt.Errorf("--theme %q: expected auto, dark or light", theme)
-	}
-	if v := getenv("COLORFGBG"); v != "" {
-		parts := strings.Split(v, ";")
-		if bg, err := strconv.Atoi(parts[len(parts)-1]); err == nil {
-			// The 16 ANSI colours: 7 (white) and 9 to 15 (bright) are light.
-			return !(bg == 7 || (bg >= 9 && bg <= 15)), nil
-		}
-	}
-	return true, nil
 }

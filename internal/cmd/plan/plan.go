@@ -18,6 +18,7 @@ import (
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/factory"
+	"github.com/cophealth/cop/internal/gate"
 	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/iostreams"
 	"github.com/cophealth/cop/internal/load"
@@ -26,6 +27,7 @@ import (
 	"github.com/cophealth/cop/internal/plan"
 	"github.com/cophealth/cop/internal/render"
 	"github.com/cophealth/cop/internal/score"
+	"github.com/cophealth/cop/internal/survey"
 	"github.com/spf13/cobra"
 )
 
@@ -104,8 +106,8 @@ every other field, comment and blank line stays where it was.` + options.ExitSta
 			if adding && strings.TrimSpace(opts.What) == "" {
 				return exitcode.Usage(errors.New("--add needs --what TEXT: what the community will do"))
 			}
-			if err := options.CheckFormat(opts.Format, ListFormats); err != nil {
-				return err
+			if _, err := survey.DarkBackground(opts.Theme, opts.IO.Getenv); err != nil {
+				return exitcode.Usage(fmt.Errorf("--theme: %w", err))
 			}
 			if (cmd.Flags().Changed("format") || cmd.Flags().Changed("output")) && !opts.List {
 				return exitcode.Usage(errors.New("-f and -o are for the list of actions: give --list too"))
@@ -131,6 +133,7 @@ every other field, comment and blank line stays where it was.` + options.ExitSta
 	options.StringVar(cmd, &opts.Status, "status", model.ActionPlanned, "the new action's `STATUS`: planned, doing, done or dropped (with --add)")
 	fl.StringArrayVar(&opts.Set, "set", nil, "set an action's status: `N=STATUS` or TARGET=STATUS (repeatable)")
 	options.StringVar(cmd, &opts.Theme, "theme", "auto", "the colour `THEME` for a dark or light terminal: auto, dark, light")
+	_ = cmd.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions(survey.Themes, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(model.ActionStatuses(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -394,13 +397,10 @@ func listLine(a model.Action) string {
 	return s + ": " + a.Status
 }
 
-// overdue reports whether an action is past its due date and not finished.
+// overdue reports whether an action is past its due date and not finished,
+// by the rule cop check --max-overdue counts (gate.Overdue).
 func overdue(a model.Action, now time.Time) bool {
-	if a.Due.IsZero() || a.Status == model.ActionDone || a.Status == model.ActionDropped {
-		return false
-	}
-	y, m, d := now.Date()
-	return a.Due.Before(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+	return len(gate.Overdue(&model.Assessment{Actions: []model.Action{a}}, now)) > 0
 }
 
 // weakRefs lists the weakest rated indicators of the round, with the

@@ -9,12 +9,14 @@ import (
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/render"
 	"github.com/cophealth/cop/internal/score"
+
+	grid "github.com/cophealth/cop/internal/compare"
 )
 
 // previousRound finds the round before a, for the report's "since the
 // previous round": the file given with --previous, or else the latest
 // round dated before a's, of the same community and framework, among the
-// YAML files in a's folder. Files there that do not load, or are not an
+// YAML files in a's folder, drafts left out. Files there that do not load, or are not an
 // assessment, are passed over in silence: they are not what was asked
 // about. A file given with --previous must load, and must be an earlier
 // round of the same community.
@@ -44,7 +46,9 @@ func previousRound(opts *Options, a *model.Assessment, fw *model.Framework, cat 
 	var best *load.Loaded
 	var bestPath string
 	for _, e := range entries {
-		if e.IsDir() || !load.IsYAMLName(e.Name()) {
+		// A draft (by its name, or draft: true below) is someone's
+		// unfinished answers, never a round: the folder rule of load.
+		if e.IsDir() || !load.IsYAMLName(e.Name()) || load.IsDraftName(e.Name()) {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
@@ -52,7 +56,7 @@ func previousRound(opts *Options, a *model.Assessment, fw *model.Framework, cat 
 			continue
 		}
 		doc, err := load.ParseFile(path)
-		if err != nil || doc.Kind() != model.AssessmentKind {
+		if err != nil || doc.Kind() != model.AssessmentKind || doc.SaysDraft() {
 			continue
 		}
 		l, err := load.Assessment(doc, cat.Resolve)
@@ -70,11 +74,12 @@ func previousRound(opts *Options, a *model.Assessment, fw *model.Framework, cat 
 }
 
 // samePlace checks that a loaded round is an earlier round of the same
-// community on the same framework.
+// community (by grid.CommunityKey, as cop compare and cop merge match it)
+// on the same framework.
 func samePlace(path string, l *load.Loaded, a *model.Assessment, fw *model.Framework) error {
 	p := l.Assessment
 	switch {
-	case p.Community != a.Community:
+	case grid.CommunityKey(p.Community) != grid.CommunityKey(a.Community):
 		return errorf("--previous %s is a round of %q, not of %q", path, render.OneLine(p.Community), render.OneLine(a.Community))
 	case l.Framework.ID != fw.ID:
 		return errorf("--previous %s uses framework %s, not %s: its scores cannot be compared", path, l.Framework.ID, fw.ID)

@@ -83,9 +83,6 @@ indicator each is about moved since.` + options.ExitStatus(false, false),
 		ValidArgsFunction: options.YAMLFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
-			if err := options.CheckFormat(opts.Format, render.ReportFormats); err != nil {
-				return err
-			}
 			if opts.Policy != "" && opts.Format != "html" {
 				return exitcode.Usage(fmt.Errorf("--policy draws targets in -f html only (got -f %s); cop check shows the gap to each target in any format", opts.Format))
 			}

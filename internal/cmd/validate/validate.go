@@ -63,9 +63,6 @@ assessment was made with is a warning, not a problem.` + options.ExitStatus(fals
 		ValidArgsFunction: options.YAMLFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			if err := options.CheckFormat(opts.Format, Formats); err != nil {
-				return err
-			}
 			if runF != nil {
 				return runF(opts)
 			}

@@ -23,9 +23,6 @@ func NewCmdVersion(f *factory.Factory) *cobra.Command {
 		Long:  `Print cop's version, the commit it was built from, and the Go version.` + options.ExitStatus(false, false),
 		Args:  options.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := options.CheckFormat(format, formats); err != nil {
-				return err
-			}
 			return f.WriteOutput(output, func(w io.Writer) error { return write(w, build.Read(), format) })
 		},
 	}
