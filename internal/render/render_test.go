@@ -279,6 +279,32 @@ func TestPreciseAndPercent(t *testing.T) {
 	}
 }
 
+// TestFrameworkTextMakesTitlesInert shows a framework whose dimension and
+// indicator titles hold terminal escapes (set the window title, clear the
+// screen): the tree prints them as visible \x1b, never raw, as it already
+// does for the framework's title and every wrapped text.
+func TestFrameworkTextMakesTitlesInert(t *testing.T) {
+	fw := &model.Framework{ID: "t", Version: "1.0.0", Title: "T", Description: "D",
+		Scale:  []model.ScalePoint{{Value: 0, Label: "a"}, {Value: 1, Label: "b"}},
+		Levels: []model.Level{{ID: "l", Label: "L"}},
+		Dimensions: []model.Dimension{{ID: "d", Title: "Dim\x1b]0;pwned\a", Weight: 1, Description: "x",
+			Indicators: []model.Indicator{{ID: "i", Title: "Ind\x1b[2J", Weight: 1, Statement: "s"}}}},
+	}
+	var b bytes.Buffer
+	if err := FrameworkText(&b, fw, false, 80); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.ContainsAny(out, "\x1b\a") {
+		t.Errorf("raw control characters in the tree:\n%q", out)
+	}
+	for _, want := range []string{`1. Dim\x1b]0;pwned\x07 (d)`, `   - i: Ind\x1b[2J`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("tree lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 func TestInert(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain":             "plain",
