@@ -305,6 +305,30 @@ func TestFrameworkTextMakesTitlesInert(t *testing.T) {
 	}
 }
 
+// TestReportTableMakesLevelLabelsInert gives every level a label holding a
+// terminal escape (clear the screen): the overall line and the dimension
+// rows print it as a visible \x1b, never raw.
+func TestReportTableMakesLevelLabelsInert(t *testing.T) {
+	rep := fixture(t)
+	rep.Explain = true
+	fw := rep.Result.Framework
+	for i := range fw.Levels {
+		fw.Levels[i].Label += "\x1b[2J"
+	}
+	var b bytes.Buffer
+	if err := ReportTable(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "\x1b") {
+		t.Errorf("raw ESC in the report:\n%q", out)
+	}
+	// The fixture's overall level is maturing (7/3 = 2.33, see fixture).
+	if !strings.Contains(out, `\x1b[2J`) {
+		t.Errorf("the level label's escape is not shown:\n%s", out)
+	}
+}
+
 func TestInert(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain":             "plain",
