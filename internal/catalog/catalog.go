@@ -20,6 +20,7 @@ import (
 
 	"github.com/cophealth/cop/framework"
 	"github.com/cophealth/cop/internal/exitcode"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
 	"go.yaml.in/yaml/v3"
@@ -52,7 +53,7 @@ func New(paths ...string) (*Catalog, error) {
 		for _, u := range c.user {
 			if u.ID == fw.ID && u.Version == fw.Version {
 				return nil, exitcode.Usage(fmt.Errorf("%s and %s are both framework %s version %s; give each version once",
-					u.Source, fw.Source, fw.ID, fw.Version))
+					inert.Line(u.Source), inert.Line(fw.Source), fw.ID, fw.Version))
 			}
 		}
 		c.user = append(c.user, fw)
@@ -163,7 +164,7 @@ func (c *Catalog) Assessment(doc *load.Document) (*load.Loaded, error) {
 	})
 	if err != nil && used != nil && version != "" && used.Version != version {
 		err = fmt.Errorf("%w\n%s: made with %s version %s, read with version %s (%s); give version %s with --framework FILE",
-			err, doc.Name, used.ID, version, used.Version, used.Source, version)
+			err, inert.Line(doc.Name), used.ID, inert.Line(version), used.Version, inert.Line(used.Source), inert.Line(version))
 	}
 	return l, err
 }
@@ -178,7 +179,7 @@ func (c *Catalog) Unused() error {
 	var lines []string
 	for _, u := range c.user {
 		if !c.asked[u.ID] {
-			lines = append(lines, fmt.Sprintf("--framework %s: its id %q is named by no input", u.Source, u.ID))
+			lines = append(lines, fmt.Sprintf("--framework %s: its id %q is named by no input", inert.Line(u.Source), u.ID))
 		}
 	}
 	if len(lines) == 0 {
@@ -200,7 +201,7 @@ func (c *Catalog) notFound(id string) error {
 	msg := fmt.Sprintf("framework %q not found (built in: %s", id, strings.Join(c.EmbeddedIDs(), ", "))
 	if len(c.user) > 0 {
 		for _, u := range c.user {
-			msg += fmt.Sprintf("; %s has id %q", u.Source, u.ID)
+			msg += fmt.Sprintf("; %s has id %q", inert.Line(u.Source), u.ID)
 		}
 	} else {
 		msg += "; pass --framework FILE to use your own"

@@ -166,3 +166,31 @@ func sorted(s ...string) []string {
 	slices.Sort(s)
 	return s
 }
+
+// TestFileNamesStayOnTheirLine: a --framework file whose path holds a line
+// break is named in the message with the break written as \x0a, so the
+// name stays whole on its line (package inert), as every other file name
+// cop prints on standard error.
+func TestFileNamesStayOnTheirLine(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a\nb")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Skip("this file system takes no line break in a name:", err)
+	}
+	p := filepath.Join(dir, "mine.yaml")
+	text := strings.Replace(userFramework, "%s", "mine", 1)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.Unused()
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), `a\x0ab`) {
+		t.Errorf("Unused = %q, want the path on one line with \\x0a", err)
+	}
+	_, err = c.Embedded("nope")
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), `a\x0ab`) {
+		t.Errorf("not found = %q, want the path on one line with \\x0a", err)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
 )
@@ -376,7 +377,7 @@ func communities(rounds []*Round) ([][]*Round, error) {
 		for i := 1; i < len(g); i++ {
 			if g[i].Date.Equal(g[i-1].Date) {
 				clashes = append(clashes, fmt.Sprintf("%q has two rounds on %s: %s and %s",
-					strings.Join(strings.Fields(g[i-1].Community), " "), g[i].Date.Format(model.DateLayout), g[i-1].File, g[i].File))
+					strings.Join(strings.Fields(g[i-1].Community), " "), g[i].Date.Format(model.DateLayout), inert.Line(g[i-1].File), inert.Line(g[i].File)))
 			}
 		}
 	}
@@ -508,8 +509,14 @@ func (c *Comparison) sortGroups(groups, shown [][]*Round) error {
 
 // Files names up to n files, and how many more there are.
 func Files(files []string, n int) string {
-	if len(files) <= n {
-		return strings.Join(files, ", ")
+	shown := make([]string, 0, min(len(files), n))
+	for _, f := range files[:min(len(files), n)] {
+		// A file name may hold a line break or an escape: it stays on
+		// its line and moves no cursor (package inert).
+		shown = append(shown, inert.Line(f))
 	}
-	return fmt.Sprintf("%s and %d more", strings.Join(files[:n], ", "), len(files)-n)
+	if len(files) <= n {
+		return strings.Join(shown, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(shown, ", "), len(files)-n)
 }

@@ -267,6 +267,10 @@ func TestFiles(t *testing.T) {
 	if got := Files([]string{"a", "b", "c", "d", "e"}, 3); got != "a, b, c and 2 more" {
 		t.Errorf("Files = %q", got)
 	}
+	// A name with a line break or an escape stays on its line, inert.
+	if got := Files([]string{"a\n::error::x.yaml", "b\x1b[2J.yaml"}, 3); got != `a\x0a::error::x.yaml, b\x1b[2J.yaml` {
+		t.Errorf("Files = %q", got)
+	}
 }
 
 // TestNaturalCompare: digits compare as numbers, the rest as text; sorting

@@ -22,11 +22,11 @@ func TestFrameworkGuidanceByLevelAndMinEach(t *testing.T) {
 	}
 	a1 := fw.Dimension("alpha").Indicator("a1")
 	// The entry for the community's level, else the general guidance.
-	if got := a1.GuidanceFor("low"); got != "start small" {
-		t.Errorf("GuidanceFor(low) = %q", got)
+	if got, forLevel := a1.GuidanceFor("low"); got != "start small" || !forLevel {
+		t.Errorf("GuidanceFor(low) = %q, %v; want the level's own", got, forLevel)
 	}
-	if got := a1.GuidanceFor("high"); got != "g" {
-		t.Errorf("GuidanceFor(high) = %q, want the general guidance", got)
+	if got, forLevel := a1.GuidanceFor("high"); got != "g" || forLevel {
+		t.Errorf("GuidanceFor(high) = %q, %v; want the general guidance", got, forLevel)
 	}
 	if a2 := fw.Dimension("alpha").Indicator("a2"); a2.GuidanceByLevel != nil {
 		t.Errorf("a2 has guidance by level %v it was not given", a2.GuidanceByLevel)

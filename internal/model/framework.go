@@ -79,11 +79,13 @@ type Indicator struct {
 // this id: its entry in GuidanceByLevel, else the general guidance. A young
 // community finds its value and its people before it writes plans, so the
 // same low score calls for different first steps at different stages.
-func (ind *Indicator) GuidanceFor(level string) string {
+// forLevel says whether the text is the level's own, so that a report can
+// name the stage it was written for.
+func (ind *Indicator) GuidanceFor(level string) (text string, forLevel bool) {
 	if g, ok := ind.GuidanceByLevel[level]; ok && g != "" {
-		return g
+		return g, true
 	}
-	return ind.Guidance
+	return ind.Guidance, false
 }
 
 // Dimension returns the dimension with the given id, or nil.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cophealth/cop/internal/gate"
+	"github.com/cophealth/cop/internal/inert"
 	"github.com/cophealth/cop/internal/load"
 	"github.com/cophealth/cop/internal/model"
 	"github.com/cophealth/cop/internal/score"
@@ -292,15 +293,15 @@ const targetsIndent = "    "
 func CheckText(w io.Writer, r *CheckReport) error {
 	st := r.Style
 	p := &printer{w: w, width: st.width()}
-	p.line("Policy: %s", r.policyLine(Inert))
+	p.line("Policy: %s", r.policyLine(inert.Line))
 	if r.Baseline != nil {
-		p.line("Baseline: %s (%s)", Inert(r.Baseline.Assessment.Path), roundTitle(r.Baseline.Assessment, OneLine))
+		p.line("Baseline: %s (%s)", inert.Line(r.Baseline.Assessment.Path), roundTitle(r.Baseline.Assessment, OneLine))
 	}
 	for i := range r.Files {
 		f := &r.Files[i]
 		p.line("")
 		if f.Result == nil {
-			p.line("%s: %s: %s (listed on standard error)", Inert(f.Path), st.Paint("31", "invalid"), Plural(len(f.Problems), "problem"))
+			p.line("%s: %s: %s (listed on standard error)", inert.Line(f.Path), st.Paint("31", "invalid"), Plural(len(f.Problems), "problem"))
 			continue
 		}
 		res := f.Result
@@ -308,7 +309,7 @@ func CheckText(w io.Writer, r *CheckReport) error {
 		if !res.Passed() {
 			word = st.Paint("31", st.Bold("FAILED"))
 		}
-		p.line("%s: %s: %s", Inert(f.Path), roundTitle(res.Input.Assessment, OneLine), word)
+		p.line("%s: %s: %s", inert.Line(f.Path), roundTitle(res.Input.Assessment, OneLine), word)
 		width := 0
 		for _, o := range res.Outcomes {
 			width = max(width, len(o.Name()))

@@ -282,6 +282,29 @@ func nastyReport(t *testing.T) (*CheckReport, *model.Framework, *model.Assessmen
 		Warnings: load.Problems{{File: name, Line: 3, Col: 5, Msg: "careful: 5%, then\nmore"}}}}}, fw, l.Assessment
 }
 
+// TestCheckTextKeepsFileNamesOnTheirLine: the file's name holds a line
+// break; the text output writes it as a visible \x0a, so the name stays whole
+// on the file's line rather than starting a new one.
+func TestCheckTextKeepsFileNamesOnTheirLine(t *testing.T) {
+	rep, _, _ := nastyReport(t)
+	rep.Policy = "policies/p\n.yaml"
+	var buf bytes.Buffer
+	if err := CheckText(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{"Policy: policies/p\\x0a.yaml\n", "\nrounds/a,b: 100%\\x0ac.yaml: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "c.yaml") || strings.HasPrefix(l, ".yaml") {
+			t.Errorf("a file name broken across lines: %q in:\n%s", l, out)
+		}
+	}
+}
+
 // unescapeAnnotation undoes the workflow-command escaping, the way the
 // GitHub Actions runner reads it.
 var unescapeAnnotation = strings.NewReplacer("%0D", "\r", "%0A", "\n", "%3A", ":", "%2C", ",", "%25", "%")

@@ -29,14 +29,14 @@ func FrameworkText(w io.Writer, fw *model.Framework, guidance bool, lineWidth in
 	}
 	for i, d := range fw.Dimensions {
 		p.line("")
-		title := fmt.Sprintf("%d. %s (%s)", i+1, d.Title, d.ID)
+		title := fmt.Sprintf("%d. %s (%s)", i+1, OneLine(d.Title), d.ID)
 		if d.Weight != 1 {
 			title += fmt.Sprintf(", weight %s", model.FormatNumber(d.Weight))
 		}
 		p.line("%s", title)
 		p.line("%s", Wrap(d.Description, lineWidth, "   "))
 		for _, ind := range d.Indicators {
-			head := fmt.Sprintf("   - %s: %s", ind.ID, ind.Title)
+			head := fmt.Sprintf("   - %s: %s", ind.ID, OneLine(ind.Title))
 			if ind.Weight != 1 {
 				head += fmt.Sprintf(" (weight %s)", model.FormatNumber(ind.Weight))
 			}

@@ -279,6 +279,56 @@ func TestPreciseAndPercent(t *testing.T) {
 	}
 }
 
+// TestFrameworkTextMakesTitlesInert shows a framework whose dimension and
+// indicator titles hold terminal escapes (set the window title, clear the
+// screen): the tree prints them as visible \x1b, never raw, as it already
+// does for the framework's title and every wrapped text.
+func TestFrameworkTextMakesTitlesInert(t *testing.T) {
+	fw := &model.Framework{ID: "t", Version: "1.0.0", Title: "T", Description: "D",
+		Scale:  []model.ScalePoint{{Value: 0, Label: "a"}, {Value: 1, Label: "b"}},
+		Levels: []model.Level{{ID: "l", Label: "L"}},
+		Dimensions: []model.Dimension{{ID: "d", Title: "Dim\x1b]0;pwned\a", Weight: 1, Description: "x",
+			Indicators: []model.Indicator{{ID: "i", Title: "Ind\x1b[2J", Weight: 1, Statement: "s"}}}},
+	}
+	var b bytes.Buffer
+	if err := FrameworkText(&b, fw, false, 80); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.ContainsAny(out, "\x1b\a") {
+		t.Errorf("raw control characters in the tree:\n%q", out)
+	}
+	for _, want := range []string{`1. Dim\x1b]0;pwned\x07 (d)`, `   - i: Ind\x1b[2J`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("tree lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestReportTableMakesLevelLabelsInert gives every level a label holding a
+// terminal escape (clear the screen): the overall line and the dimension
+// rows print it as a visible \x1b, never raw.
+func TestReportTableMakesLevelLabelsInert(t *testing.T) {
+	rep := fixture(t)
+	rep.Explain = true
+	fw := rep.Result.Framework
+	for i := range fw.Levels {
+		fw.Levels[i].Label += "\x1b[2J"
+	}
+	var b bytes.Buffer
+	if err := ReportTable(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "\x1b") {
+		t.Errorf("raw ESC in the report:\n%q", out)
+	}
+	// The fixture's overall level is maturing (7/3 = 2.33, see fixture).
+	if !strings.Contains(out, `\x1b[2J`) {
+		t.Errorf("the level label's escape is not shown:\n%s", out)
+	}
+}
+
 func TestInert(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain":             "plain",

@@ -28,10 +28,11 @@ func guidanceFor(res *score.Result, ind *model.Indicator) stageGuidance {
 	if l == nil {
 		return stageGuidance{Text: ind.Guidance}
 	}
-	if g, ok := ind.GuidanceByLevel[l.ID]; ok && g != "" {
-		return stageGuidance{Text: g, Stage: l.Label}
+	g, forLevel := ind.GuidanceFor(l.ID)
+	if !forLevel {
+		return stageGuidance{Text: g}
 	}
-	return stageGuidance{Text: ind.Guidance}
+	return stageGuidance{Text: g, Stage: l.Label}
 }
 
 // optionLabel introduces a suggestion as one option among several, naming

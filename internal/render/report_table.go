@@ -26,7 +26,7 @@ func ReportTable(w io.Writer, rep *Report) error {
 	p.line("")
 	o := res.Overall
 	p.line("Overall: %s %s, coverage %s (%s)", st.Bold(Score(o.Score)),
-		st.Paint(LevelColor(fw, o.Level), LevelLabel(o.Level)), Percent(o.Coverage), ratedSummary(o))
+		st.Paint(LevelColor(fw, o.Level), OneLine(LevelLabel(o.Level))), Percent(o.Coverage), ratedSummary(o))
 	levelNoteTable(p, res)
 	p.line("")
 	if err := p.flush(); err != nil {
@@ -127,10 +127,10 @@ func reportTable(res *score.Result, st Style) *Table {
 			notes[i] = "not rated"
 		}
 		t.Rows = append(t.Rows, []string{OneLine(d.Dimension.Title), Score(d.Score),
-			st.Paint(LevelColor(fw, d.Level), LevelLabel(d.Level)), Percent(d.Coverage)})
+			st.Paint(LevelColor(fw, d.Level), OneLine(LevelLabel(d.Level))), Percent(d.Coverage)})
 	}
 	o := res.Overall
-	t.Rows = append(t.Rows, []string{"Overall", Score(o.Score), st.Paint(LevelColor(fw, o.Level), LevelLabel(o.Level)), Percent(o.Coverage)})
+	t.Rows = append(t.Rows, []string{"Overall", Score(o.Score), st.Paint(LevelColor(fw, o.Level), OneLine(LevelLabel(o.Level))), Percent(o.Coverage)})
 	bar := reportBarWidth(t)
 	if bar == 0 {
 		// No room for a bar column: what it would say in words goes in

@@ -409,6 +409,27 @@ func TestDisagreementUsesTheScaleStep(t *testing.T) {
 	}
 }
 
+func TestDisagreementOnADecimalScale(t *testing.T) {
+	// Scale 0.1, 0.2, 0.3: one step is 0.2-0.1 = 0.1, so 0.1 and 0.3 are
+	// two steps apart and a disagreement. In binary 0.3-0.1 is
+	// 0.19999999999999998 and 2*(0.2-0.1) is 0.2: compared exactly, the
+	// spread would fall short of the two steps it stands for.
+	x := fw()
+	x.Scale = []model.ScalePoint{{Value: 0.1}, {Value: 0.2}, {Value: 0.3}}
+	x.Levels = []model.Level{{ID: "low", Min: 0.1}}
+	res := Compute(x, &model.Assessment{Responses: []model.Response{
+		resp("r1", map[string]any{"a.a1": 0.1, "a.a2": 0.1}),
+		resp("r2", map[string]any{"a.a1": 0.3, "a.a2": 0.2}),
+	}})
+	a := res.Dimension("a")
+	if !a.Indicators[0].SpreadApart {
+		t.Errorf("0.1 and 0.3 on a 0.1/0.2/0.3 scale (two steps) not flagged")
+	}
+	if a.Indicators[1].SpreadApart {
+		t.Errorf("0.1 and 0.2 on a 0.1/0.2/0.3 scale (one step) flagged")
+	}
+}
+
 func TestRound2(t *testing.T) {
 	for _, c := range []struct{ in, want float64 }{
 		{1.995, 2.00},    // the half rounds up
