@@ -318,12 +318,9 @@ func (f *File) Add(a model.Action) error {
 	default:
 		// An empty value (actions:, actions: []) or a list in flow style:
 		// the whole value is written again as a block list.
-		key, val := root.Content[k], root.Content[k+1]
-		if val.Kind == yaml.SequenceNode && len(val.Content) > 0 {
-			return fmt.Errorf("%s:%d: actions is written in flow style ([...]); write it as a list (- indicator: ...) to use cop plan", f.Name, key.Line)
-		}
-		if (val.Kind != yaml.SequenceNode && val.Tag != "!!null") || val.Line != key.Line {
-			return fmt.Errorf("%s:%d: actions: expected a list", f.Name, key.Line)
+		key := root.Content[k]
+		if err := f.layout(root, k); err != nil {
+			return err
 		}
 		item, err := encodeItem(a, 2)
 		if err != nil {
@@ -340,6 +337,37 @@ func (f *File) Add(a model.Action) error {
 		f.insert(key.Line, item)
 	}
 	f.want = append(f.want, a)
+	return nil
+}
+
+// Editable reports whether an action can be added to the file as it is laid
+// out, before anyone types one: an actions list written in flow style
+// ([...]) or as something other than a list cannot be.
+func (f *File) Editable() error {
+	root, err := f.root()
+	if err != nil {
+		return err
+	}
+	k := topKey(root, "actions")
+	if k < 0 {
+		return nil
+	}
+	if v := root.Content[k+1]; v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle == 0 && len(v.Content) > 0 {
+		return nil
+	}
+	return f.layout(root, k)
+}
+
+// layout checks an actions value that Add writes again whole: it must be
+// empty (actions:, actions: []) on the key's line.
+func (f *File) layout(root *yaml.Node, k int) error {
+	key, val := root.Content[k], root.Content[k+1]
+	if val.Kind == yaml.SequenceNode && len(val.Content) > 0 {
+		return fmt.Errorf("%s:%d: actions is written in flow style ([...]); write it as a list (- indicator: ...) to use cop plan", f.Name, key.Line)
+	}
+	if (val.Kind != yaml.SequenceNode && val.Tag != "!!null") || val.Line != key.Line {
+		return fmt.Errorf("%s:%d: actions: expected a list", f.Name, key.Line)
+	}
 	return nil
 }
 

@@ -195,6 +195,16 @@ func TestMistakes(t *testing.T) {
 	if err := open(t, flow).Add(model.Action{Dimension: "people", What: "y"}); err == nil || !strings.Contains(err.Error(), "flow style") {
 		t.Errorf("adding to a flow list: %v", err)
 	}
+	// Editable says so before anything is typed; the layouts Add can
+	// write to (no actions, an empty value, a block list) are editable.
+	if err := open(t, flow).Editable(); err == nil || !strings.Contains(err.Error(), "flow style") {
+		t.Errorf("Editable on a flow list: %v", err)
+	}
+	for _, ok := range []string{round, round + "actions:\n", round + "actions: []\n", withActions} {
+		if err := open(t, ok).Editable(); err != nil {
+			t.Errorf("Editable: %v on\n%s", err, ok)
+		}
+	}
 }
 
 func TestExamplesKeepEveryOtherLine(t *testing.T) {

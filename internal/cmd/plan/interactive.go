@@ -48,6 +48,11 @@ func interactive(opts *Options, f *plan.File) (bool, error) {
 		return false, exitcode.Usage(fmt.Errorf("cop plan asks its questions on a terminal, and %s is not one.\n"+
 			"Run it in a terminal, or use flags: --add TARGET --what TEXT, --set N=STATUS, --list (see cop plan --help)", which))
 	}
+	// A layout cop plan cannot add to is said before anything is typed,
+	// so that no answer is lost to it.
+	if err := f.Editable(); err != nil {
+		return false, err
+	}
 	dark, _ := survey.DarkBackground(opts.Theme, opts.IO.Getenv) // checked with the flags
 	ctx, stop := opts.Interruptible(context.Background())
 	defer stop()
