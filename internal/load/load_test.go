@@ -138,6 +138,10 @@ func TestFrameworkProblems(t *testing.T) {
 			[]string{`f.yaml:25:13: dimension weight 0 must be greater than 0`}},
 		{"negative indicator weight", [2]string{"weight: 0.5", "weight: -1"},
 			[]string{`f.yaml:27:67: indicator weight -1 must be greater than 0`}},
+		// A weight of 1e308 would overflow the weighted mean (1e308 x 4 is
+		// +Inf, and +Inf / +Inf is not a number): refused, as any over 1e6.
+		{"huge weight", [2]string{"weight: 2", "weight: 1e308"},
+			[]string{`f.yaml:25:13: dimension weight 1e308 is too large (at most 1000000: weights are relative)`}},
 		{"dimension without indicators", [2]string{"    indicators:\n      - {id: b1, title: B one, statement: s, guidance: g, weight: 0.5}\n", "    indicators: []\n"},
 			[]string{`f.yaml:26:17: dimension "beta" has no indicators (expected at least one)`}},
 		{"unknown key", [2]string{"title: Test framework", "title: Test framework\ntitel: typo"},

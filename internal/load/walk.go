@@ -241,6 +241,10 @@ func (w *walker) weight(n *yaml.Node, what string) float64 {
 		w.at(n, "%s weight %s must be greater than 0", what, model.FormatNumber(v))
 		return 1
 	}
+	if v > model.MaxWeight {
+		w.at(n, "%s weight %s is too large (at most %s: weights are relative)", what, n.Value, model.FormatNumber(model.MaxWeight))
+		return 1
+	}
 	return v
 }
 

@@ -214,3 +214,9 @@ func (f *Framework) ScaleSummary() string {
 func FormatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
+
+// MaxWeight is the largest weight a framework may give a dimension or an
+// indicator. Weights are relative, so no framework needs more; far larger
+// ones (1e308) would overflow the weighted means into a score that is not
+// a number.
+const MaxWeight = 1e6

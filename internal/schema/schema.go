@@ -124,7 +124,7 @@ func Assessment(fw *model.Framework) Object {
 
 // Framework returns the schema of a framework file.
 func Framework() Object {
-	weight := Object{"type": "number", "exclusiveMinimum": 0, "description": "Weight in the mean; default 1."}
+	weight := Object{"type": "number", "exclusiveMinimum": 0, "maximum": model.MaxWeight, "description": "Weight in the mean; default 1."}
 	indicator := object([]string{"id", "statement", "guidance"}, Object{
 		"id":        idSchema,
 		"title":     text("A short label for tables; the id when absent."),
