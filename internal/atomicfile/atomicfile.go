@@ -45,7 +45,14 @@ func write(path string, exclusive bool, fn func(io.Writer) error) (err error) {
 		}
 		mode = st.Mode().Perm()
 	}
-	dir, base := filepath.Split(path)
+	// A symbolic link stays a link: the file it points to is the one
+	// replaced (renaming over the link would turn it into a copy). Messages
+	// keep the name the user gave.
+	target := path
+	if resolved, evalErr := filepath.EvalSymlinks(path); evalErr == nil {
+		target = resolved
+	}
+	dir, base := filepath.Split(target)
 	if dir == "" {
 		dir = "."
 	}
@@ -75,7 +82,7 @@ func write(path string, exclusive bool, fn func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err = os.Rename(tmp.Name(), target); err != nil {
 		return fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
 	}
 	return nil

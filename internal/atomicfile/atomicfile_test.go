@@ -107,3 +107,36 @@ func TestDirectoryIsNotAnExistingFile(t *testing.T) {
 		t.Errorf("written into the directory: %v", names)
 	}
 }
+
+// TestWriteThroughALinkKeepsTheLink: writing to a symbolic link replaces
+// the file it points to, in that file's folder; the link stays a link.
+func TestWriteThroughALinkKeepsTheLink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "data", "round.yaml")
+	if err := os.MkdirAll(filepath.Dir(real), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(real, []byte("old\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "round.yaml")
+	if err := os.Symlink(filepath.Join("data", "round.yaml"), link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := Write(link, writeString("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced by a file (%v)", err)
+	}
+	got, err := os.ReadFile(real)
+	if err != nil || string(got) != "new\n" {
+		t.Errorf("the linked file holds %q (%v), want %q", got, err, "new\n")
+	}
+	if st, _ := os.Stat(real); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want the old file's 0600", st.Mode().Perm())
+	}
+	if es := entries(t, filepath.Dir(real)); len(es) != 1 {
+		t.Errorf("files left in the target's folder: %v", es)
+	}
+}
