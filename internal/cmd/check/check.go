@@ -426,7 +426,7 @@ func checkRun(opts *Options) error {
 		write = render.CheckGitHub
 	}
 	err = opts.WriteOutput(opts.Output, func(w io.Writer) error {
-		if opts.Format == options.Table || opts.Format == options.Text {
+		if opts.Format == options.Table {
 			// text for people: a file named "::warning::x" must not
 			// become a CI annotation (package inert)
 			return inert.Lines(w, func(w io.Writer) error { return write(w, rep) })

@@ -223,7 +223,7 @@ func compareRun(opts *Options) error {
 		write = render.CompareHTML
 	}
 	err = opts.WriteOutput(opts.Output, func(w io.Writer) error {
-		if opts.Format == options.Table || opts.Format == options.Text {
+		if opts.Format == options.Table {
 			// text for people: a community named "::error::x" must not
 			// become a CI annotation (package inert)
 			return inert.Lines(w, func(w io.Writer) error { return write(w, rep) })
