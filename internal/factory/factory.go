@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/cophealth/cop/internal/atomicfile"
+	"github.com/cophealth/cop/internal/exitcode"
 	"github.com/cophealth/cop/internal/iostreams"
 )
 
@@ -78,3 +79,29 @@ func (f *Factory) WriteOutput(path string, write func(io.Writer) error) error {
 	}
 	return atomicfile.Write(path, write)
 }
+
+// WriteFile writes what write produces atomically to path, the file named
+// by -o or a command's own choice. An existing file is replaced only when
+// replace is true (--force); otherwise it is left as it was, nothing is
+// written, and the error, a usage error (exit status 2), reads "PATH already
+// exists; " then ifExists, which tells the user what to do instead, and
+// wraps atomicfile.ErrExists. One function for every command that writes a
+// file, so that they refuse alike.
+func WriteFile(path string, replace bool, ifExists string, write func(io.Writer) error) error {
+	if replace {
+		return atomicfile.Write(path, write)
+	}
+	err := atomicfile.Create(path, write)
+	if errors.Is(err, atomicfile.ErrExists) {
+		return exitcode.Usage(existsError(path + " already exists; " + ifExists))
+	}
+	return err
+}
+
+// existsError is WriteFile's refusal: its message is the whole of what the
+// user reads, and errors.Is finds atomicfile.ErrExists behind it.
+type existsError string
+
+func (e existsError) Error() string { return string(e) }
+
+func (e existsError) Unwrap() error { return atomicfile.ErrExists }

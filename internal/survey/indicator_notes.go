@@ -70,23 +70,73 @@ func indicatorLine(d *model.Dimension, line string) (id, note string, ok bool) {
 	return "", "", false
 }
 
-// setNotes records what a dimension's notes box holds in the response.
-func setNotes(r *model.Response, d *model.Dimension, text string) {
-	dimNote, indNotes := splitNotes(d, text)
-	if dimNote == "" {
-		delete(r.Notes, d.ID)
-	} else {
-		if r.Notes == nil {
-			r.Notes = map[string]string{}
-		}
-		r.Notes[d.ID] = dimNote
+// setNotes records what a dimension's notes box holds in the response,
+// given what the box showed (shown, from composeNotes). Only the notes the
+// user changed are written: a note left as it was keeps its stored text
+// exactly, line breaks included, which the box's one line per indicator
+// cannot show, and a dimension note's line that reads like an indicator's
+// stays in the dimension's note.
+func setNotes(r *model.Response, d *model.Dimension, shown, text string) {
+	oldDim, oldInds := splitNotes(d, shown)
+	newDim, newInds := splitNotes(d, text)
+	if newDim != oldDim {
+		setDimensionNote(r, d, newDim)
 	}
-	if len(indNotes) == 0 {
-		delete(r.IndicatorNotes, d.ID)
+	for _, ind := range d.Indicators {
+		if newInds[ind.ID] != oldInds[ind.ID] {
+			setIndicatorNote(r, d, ind.ID, newInds[ind.ID])
+		}
+	}
+}
+
+// setAccessibleNotes records the one line typed for a dimension's notes in
+// accessible mode, where the box's other lines cannot be shown for editing
+// and so must not be lost: an empty line keeps every note, "Title: text"
+// replaces that indicator's note ("Title: -" clears it), a dash clears the
+// dimension's note, and any other line replaces the dimension's note. The
+// other notes stay as they are.
+func setAccessibleNotes(r *model.Response, d *model.Dimension, typed string) {
+	typed = strings.TrimSpace(typed)
+	switch id, note, ok := indicatorLine(d, typed); {
+	case typed == "":
+	case ok:
+		if note == "-" {
+			note = ""
+		}
+		setIndicatorNote(r, d, id, note)
+	case typed == "-":
+		setDimensionNote(r, d, "")
+	default:
+		setDimensionNote(r, d, typed)
+	}
+}
+
+// setDimensionNote sets or, when empty, removes a dimension's note.
+func setDimensionNote(r *model.Response, d *model.Dimension, note string) {
+	if note == "" {
+		delete(r.Notes, d.ID)
+		return
+	}
+	if r.Notes == nil {
+		r.Notes = map[string]string{}
+	}
+	r.Notes[d.ID] = note
+}
+
+// setIndicatorNote sets or, when empty, removes an indicator's note.
+func setIndicatorNote(r *model.Response, d *model.Dimension, id, note string) {
+	if note == "" {
+		delete(r.IndicatorNotes[d.ID], id)
+		if len(r.IndicatorNotes[d.ID]) == 0 {
+			delete(r.IndicatorNotes, d.ID)
+		}
 		return
 	}
 	if r.IndicatorNotes == nil {
 		r.IndicatorNotes = map[string]map[string]string{}
 	}
-	r.IndicatorNotes[d.ID] = indNotes
+	if r.IndicatorNotes[d.ID] == nil {
+		r.IndicatorNotes[d.ID] = map[string]string{}
+	}
+	r.IndicatorNotes[d.ID][id] = note
 }

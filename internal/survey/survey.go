@@ -394,13 +394,15 @@ func (s *Survey) dimensionFields(b *built, di int) (title string) {
 	key := "notes:" + d.ID
 	ntitle := "Notes on " + render.OneLine(d.Title)
 	note := composeNotes(d, r) // indicator_notes.go
+	shown := note
 	text := huh.NewText().Key(key).Value(&note).Lines(3)
 	if s.cfg.Accessible {
 		// One line per answer: an empty line keeps what is there, so a
-		// dash is how a note is cleared.
-		hint := "optional, one line"
+		// dash is how a note is cleared, and a titled line sets only that
+		// indicator's note (setAccessibleNotes).
+		hint := "optional, one line; \"" + render.OneLine(d.Indicators[0].Title) + ": text\" is a note on that indicator"
 		if note != "" {
-			hint = "empty line keeps the note, a dash (-) clears it"
+			hint = "empty line keeps the notes, a dash (-) clears the dimension's note, \"" + render.OneLine(d.Indicators[0].Title) + ": text\" replaces that indicator's note"
 		}
 		text.Title(ntitle + " (" + hint + "):")
 	} else {
@@ -410,10 +412,14 @@ func (s *Survey) dimensionFields(b *built, di int) (title string) {
 	}
 	b.entries = append(b.entries, entry{key: key, field: text, title: ntitle, set: func(x any) {
 		v := strings.TrimSpace(x.(string))
-		if s.cfg.Accessible && v == "-" {
-			v = ""
+		if s.cfg.Accessible {
+			if v == strings.TrimSpace(shown) {
+				v = "" // an empty line: the field answers with what it showed
+			}
+			setAccessibleNotes(r, d, v)
+			return
 		}
-		setNotes(r, d, v)
+		setNotes(r, d, shown, v)
 	}})
 	b.header = fixedHeader(render.Inert(d.Description))
 	return title

@@ -533,14 +533,13 @@ func (s *session) finish() error {
 		// The community or date may have changed since the first page.
 		s.out = FileName(s.a.Community, s.a.Date, s.a.Responses[0].Respondent)
 	}
-	write := atomicfile.Create
-	if s.opts.Force || s.out == s.draft {
-		write = atomicfile.Write
-	}
-	err := write(s.out, func(w io.Writer) error { return encode.Assessment(w, s.a, s.fw) })
+	// The draft being finished is replaced by its own file as a matter of course.
+	err := factory.WriteFile(s.out, s.opts.Force || s.out == s.draft,
+		fmt.Sprintf("nothing was overwritten. Your answers are kept in %s.\n"+
+			"To replace the file: %s --force\nTo save elsewhere: %s --output FILE", s.draft, s.resumeCommand(s.draft), s.resumeCommand(s.draft)),
+		func(w io.Writer) error { return encode.Assessment(w, s.a, s.fw) })
 	if errors.Is(err, atomicfile.ErrExists) {
-		return exitcode.Usage(fmt.Errorf("%s already exists; nothing was overwritten. Your answers are kept in %s.\n"+
-			"To replace the file: %s --force\nTo save elsewhere: %s --output FILE", s.out, s.draft, s.resumeCommand(s.draft), s.resumeCommand(s.draft)))
+		return err
 	}
 	if err != nil {
 		return exitcode.Usage(fmt.Errorf("%w\nYour answers are kept in %s; to carry on: %s", err, s.draft, s.resumeCommand(s.draft)))

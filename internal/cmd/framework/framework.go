@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/cophealth/cop/framework"
-	"github.com/cophealth/cop/internal/atomicfile"
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/cmd/validate"
 	"github.com/cophealth/cop/internal/exitcode"
@@ -453,18 +452,13 @@ func exportRun(opts *exportOptions) error {
 		return exitcode.Usage(fmt.Errorf("no embedded framework %q (embedded: %s)", opts.Args[0], strings.Join(cat.EmbeddedIDs(), ", ")))
 	}
 	write := func(w io.Writer) error { _, err := w.Write(data); return err }
-	switch {
-	case opts.Output == "" || opts.Output == "-":
+	if opts.Output == "" || opts.Output == "-" {
 		return write(opts.IO.Out)
-	case opts.Force:
-		return atomicfile.Write(opts.Output, write)
 	}
-	err = atomicfile.Create(opts.Output, write)
-	if errors.Is(err, atomicfile.ErrExists) {
-		return exitcode.Usage(fmt.Errorf("%s already exists; pass --force to replace it", opts.Output))
+	if err := factory.WriteFile(opts.Output, opts.Force, "pass --force to replace it", write); err != nil {
+		return err
 	}
-	if err == nil {
-		inert.Fprintf(opts.IO.ErrOut, "wrote %s; check your changes with: cop framework lint %s\n", opts.Output, opts.Output)
-	}
-	return err
+	// Said after every file written, replaced with --force or new.
+	inert.Fprintf(opts.IO.ErrOut, "wrote %s; check your changes with: cop framework lint %s\n", opts.Output, opts.Output)
+	return nil
 }

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cophealth/cop/internal/atomicfile"
 	"github.com/cophealth/cop/internal/catalog"
 	"github.com/cophealth/cop/internal/encode"
 	"github.com/cophealth/cop/internal/exitcode"
@@ -203,13 +202,8 @@ func mergeRun(opts *Options) error {
 	switch {
 	case opts.Output == "" || opts.Output == "-":
 		err = opts.WriteOutput("", write)
-	case opts.Force:
-		err, dest = atomicfile.Write(opts.Output, write), opts.Output
 	default:
-		err, dest = atomicfile.Create(opts.Output, write), opts.Output
-		if errors.Is(err, atomicfile.ErrExists) {
-			return exitcode.Usage(fmt.Errorf("%s already exists; nothing was written (pass --force to replace it)", opts.Output))
-		}
+		err, dest = factory.WriteFile(opts.Output, opts.Force, "nothing was written (pass --force to replace it)", write), opts.Output
 	}
 	if err != nil {
 		return err
