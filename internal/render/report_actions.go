@@ -125,9 +125,10 @@ func targetScore(res *score.Result, a model.Action) (score.Number, string) {
 	return score.Number{}, ""
 }
 
-// actionTitle names what an action is about in the round's framework:
-// "Purpose: Development plan", or "Purpose" for the whole dimension.
-func actionTitle(fw *model.Framework, a model.Action) string {
+// ActionTitle names what an action is about in the round's framework:
+// "Purpose: Development plan", "Purpose" for the whole dimension, or its
+// target when the framework has no such id.
+func ActionTitle(fw *model.Framework, a model.Action) string {
 	d := fw.Dimension(a.Dimension)
 	if d == nil {
 		return a.Target()
@@ -180,7 +181,7 @@ func actionsTable(p *printer, rep *Report) {
 		p.line("")
 		p.line("%s", st.Bold("Actions agreed after this round"))
 		for _, a := range acts {
-			p.hang(4, "  - %s", OneLine(actionTitle(fw, a)+": "+actionText(a)))
+			p.hang(4, "  - %s", OneLine(ActionTitle(fw, a)+": "+actionText(a)))
 		}
 	}
 	c := rep.Change()
@@ -218,7 +219,7 @@ func actionsMarkdown(p *printer, rep *Report) {
 		p.line("## Actions agreed after this round")
 		p.line("")
 		for _, a := range acts {
-			p.line("- %s", Markdown(actionTitle(fw, a)+": "+actionText(a)))
+			p.line("- %s", Markdown(ActionTitle(fw, a)+": "+actionText(a)))
 		}
 	}
 	c := rep.Change()
@@ -282,7 +283,9 @@ func moveDoc(m Move) MoveDoc {
 	return MoveDoc{Was: Rounded(m.Was), Now: Rounded(m.Now), Change: Rounded(m.Delta())}
 }
 
-func actionDoc(a model.Action, title string) ActionDoc {
+// NewActionDoc is an action in JSON, its title naming what it is about
+// (ActionTitle): the shape of actions in cop report and cop plan --list.
+func NewActionDoc(a model.Action, title string) ActionDoc {
 	d := ActionDoc{Indicator: a.Target(), Title: title, What: a.What, Status: a.Status}
 	if a.Owner != "" {
 		d.Owner = &a.Owner
@@ -298,7 +301,7 @@ func actionDoc(a model.Action, title string) ActionDoc {
 func actionDocs(rep *Report) ([]ActionDoc, *PreviousDoc) {
 	acts := []ActionDoc{}
 	for _, a := range rep.Assessment.Actions {
-		acts = append(acts, actionDoc(a, actionTitle(rep.Result.Framework, a)))
+		acts = append(acts, NewActionDoc(a, ActionTitle(rep.Result.Framework, a)))
 	}
 	c := rep.Change()
 	if c == nil {
@@ -310,7 +313,7 @@ func actionDocs(rep *Report) ([]ActionDoc, *PreviousDoc) {
 		p.Dimensions = append(p.Dimensions, DimensionChangeDoc{ID: d.Dimension.ID, MoveDoc: moveDoc(d.Move)})
 	}
 	for _, m := range rep.PreviousActions() {
-		d := actionDoc(m.Action, m.Title)
+		d := NewActionDoc(m.Action, m.Title)
 		d.Was, d.Now = Rounded(m.Was), Rounded(m.Now)
 		p.Actions = append(p.Actions, d)
 	}
@@ -330,7 +333,7 @@ func actionsHTML(rep *Report) *htmlActions {
 	fw := rep.Result.Framework
 	h := &htmlActions{}
 	for _, a := range rep.Assessment.Actions {
-		h.This = append(h.This, OneLine(actionTitle(fw, a)+": "+actionText(a)))
+		h.This = append(h.This, OneLine(ActionTitle(fw, a)+": "+actionText(a)))
 	}
 	if c := rep.Change(); c != nil {
 		h.Since = previousHeading(c.Previous)

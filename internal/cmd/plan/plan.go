@@ -169,7 +169,7 @@ func planRun(opts *Options) error {
 		now := opts.Now()
 		return opts.WriteOutput(opts.Output, func(w io.Writer) error {
 			if opts.Format == "json" {
-				return writeListJSON(w, f.Actions(), now)
+				return writeListJSON(w, f.Loaded.Framework, f.Actions(), now)
 			}
 			// text for people: an action "::error::x" must not become a
 			// CI annotation (package inert)
@@ -323,31 +323,20 @@ func statusSummary(actions []model.Action) string {
 // ListFormats are the formats of cop plan --list.
 var ListFormats = []string{options.Table, "json"}
 
-// actionJSON is one action in cop plan --list -f json.
+// actionJSON is one action in cop plan --list -f json: the report's shape
+// of an action, with the number --set takes and whether it is overdue.
 type actionJSON struct {
-	Number    int     `json:"number"`
-	Indicator string  `json:"indicator"`
-	What      string  `json:"what"`
-	Owner     *string `json:"owner"`
-	Due       *string `json:"due"`
-	Status    string  `json:"status"`
-	Overdue   bool    `json:"overdue"`
+	Number int `json:"number"`
+	render.ActionDoc
+	Overdue bool `json:"overdue"`
 }
 
 // writeListJSON writes the actions as a JSON list, numbered as --set takes
 // them.
-func writeListJSON(w io.Writer, actions []model.Action, now time.Time) error {
+func writeListJSON(w io.Writer, fw *model.Framework, actions []model.Action, now time.Time) error {
 	out := []actionJSON{}
 	for i, a := range actions {
-		j := actionJSON{Number: i + 1, Indicator: a.Target(), What: a.What, Status: a.Status, Overdue: overdue(a, now)}
-		if a.Owner != "" {
-			j.Owner = &a.Owner
-		}
-		if !a.Due.IsZero() {
-			due := a.Due.Format(model.DateLayout)
-			j.Due = &due
-		}
-		out = append(out, j)
+		out = append(out, actionJSON{Number: i + 1, ActionDoc: render.NewActionDoc(a, render.ActionTitle(fw, a)), Overdue: overdue(a, now)})
 	}
 	return render.JSON(w, out)
 }
